@@ -1,0 +1,147 @@
+// The JSON contract between the server routes and their clients (the UI, scripts). Type-only.
+import type {
+  ClusterSummary,
+  Lint,
+  NamespaceSummary,
+  PodExplanation,
+  PodVerdict,
+  WorkloadKind,
+  WorkloadSummary,
+} from '@/lib/mesh/types';
+
+export type ErrorCode =
+  | 'bad_request' // malformed body, unknown field, wrong type
+  | 'invalid_name' // not a DNS-1123 name
+  | 'invalid_kind'
+  | 'invalid_value'
+  | 'payload_too_large'
+  | 'not_found'
+  | 'forbidden' // RBAC said no; message carries the API server's reason
+  | 'read_only' // MESHWATCH_READ_ONLY=true
+  | 'csrf' // missing/wrong CSRF token or cross-site request
+  | 'host_not_allowed' // Host header not in the allow-list (DNS rebinding)
+  | 'paused' // Deployment paused
+  | 'conflict'
+  | 'unavailable' // cluster unreachable or cache not synced
+  | 'internal';
+
+export interface ErrorBody {
+  error: { code: ErrorCode; message: string };
+}
+
+export interface Freshness {
+  synced: boolean;
+  /** True when the cache has lost the API server or has not synced yet. */
+  stale: boolean;
+  /** Seconds since the cache last heard from the API server (event or successful list/watch). */
+  ageSeconds: number | null;
+  lastEventAt: string | null;
+  resources: { name: string; synced: boolean; healthy: boolean; lastError?: string }[];
+}
+
+export interface ContextInfo {
+  name: string;
+  server: string;
+  kubernetesVersion?: string;
+  inCluster: boolean;
+}
+
+export interface OverviewResponse {
+  context: ContextInfo;
+  cluster: ClusterSummary;
+  namespaces: NamespaceSummary[];
+  freshness: Freshness;
+  generatedAt: string;
+}
+
+export interface NamespaceResponse {
+  namespace: NamespaceSummary;
+  workloads: WorkloadSummary[];
+  pods: PodVerdict[];
+  lints: Lint[];
+  freshness: Freshness;
+}
+
+export interface InjectorEvent {
+  reason: string; // Injected | InjectionSkipped
+  message: string;
+  count: number;
+  lastSeen: string;
+  object: { kind: string; name: string };
+}
+
+export interface PodResponse {
+  pod: PodExplanation;
+  events: InjectorEvent[];
+  freshness: Freshness;
+}
+
+export type Capability = 'patchNamespaces' | 'patchDeployments' | 'patchStatefulSets' | 'patchDaemonSets' | 'createEvents';
+
+export interface CapabilitiesResponse {
+  readOnly: boolean;
+  /** Send back as `x-meshwatch-csrf` on every mutation. */
+  csrfToken: string;
+  can: Record<Capability, boolean>;
+  /** Why a capability is false, in plain words. */
+  why: Partial<Record<Capability, string>>;
+}
+
+export type InjectValue = 'enabled' | 'disabled' | 'ingress';
+
+export interface InjectionRequest {
+  value: InjectValue | null;
+  dryRun?: boolean;
+}
+
+export interface WorkloadRef {
+  namespace: string;
+  kind: WorkloadKind;
+  name: string;
+}
+
+export interface InjectionResponse {
+  dryRun: boolean;
+  previousValue: string | null;
+  value: InjectValue | null;
+  namespace: NamespaceSummary;
+  /** Workloads whose running pods no longer match what a restart would create. */
+  workloadsNeedingRestart: (WorkloadRef & { pods: number })[];
+}
+
+export interface RestartRequest {
+  dryRun?: boolean;
+}
+
+export interface RestartResult extends WorkloadRef {
+  result: 'done' | 'skipped' | 'failed';
+  why?: string;
+  pods: number;
+  restartedAt?: string;
+}
+
+export interface RestartResponse {
+  dryRun: boolean;
+  results: RestartResult[];
+}
+
+export interface ActivityEntry {
+  id: string;
+  at: string;
+  action: 'set-injection' | 'restart-workload' | 'restart-namespace';
+  target: string;
+  dryRun: boolean;
+  result: 'ok' | 'error';
+  detail: string;
+  client: string;
+}
+
+export interface ActivityResponse {
+  entries: ActivityEntry[];
+}
+
+/** SSE: `event: change` carries this; `event: status` carries Freshness; comments are heartbeats. */
+export interface ChangeEvent {
+  namespaces: string[];
+  at: string;
+}
