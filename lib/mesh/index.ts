@@ -1,3 +1,27 @@
 // The engine's public API. Pure: plain records in, verdicts out.
-export type * from './types';
-export { analyzeCluster, analyzeNamespace, explainPod } from './analyze';
+// Relative imports carry `.ts` so `node --experimental-strip-types` (scripts/bench-engine.ts) loads them as is.
+export type * from './types.ts';
+export { POD_STATUSES, RESTART_FIXES } from './types.ts';
+export { analyzeCluster, analyzeNamespace, explainPod } from './analyze.ts';
+export { annotationRule, decideInjection, type DecisionInput, type NamespaceFacts } from './decision.ts';
+export { matchesSelector, describeSelector } from './selector.ts';
+export {
+  ADMISSION_WEBHOOKS_LABEL,
+  CONTROL_PLANE_COMPONENT_LABEL,
+  CONTROL_PLANE_NS_LABEL,
+  CREATED_BY_ANNOTATION,
+  INJECT_ANNOTATION,
+  INJECT_VALUES,
+  LEGACY_AUTO_INJECT_LABEL,
+  NAMESPACE_NAME_LABEL,
+  NATIVE_SIDECAR_ANNOTATIONS,
+  PROXY_VERSION_ANNOTATION,
+  RESTARTED_AT_ANNOTATION,
+  isValidInjectValue,
+  type InjectValue,
+} from './annotations.ts';
+export { REASONS, REASON_ORDER, type ReasonEntry } from './reasons.ts';
+export { LINTS, type LintEntry } from './lints.ts';
+export { PAUSED_DEPLOYMENT_MESSAGE, restartability } from './restartability.ts';
+export { isCounted, isFailed } from './aggregate.ts';
+export { PROXY_CONTAINER_NAME } from './sidecar.ts';

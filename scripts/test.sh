@@ -1,0 +1,59 @@
+#!/usr/bin/env bash
+# `npm test`: installs what is missing, then runs every gate — lint, type-check, unit tests, the
+# production build, integration tests on the real testbed, Playwright — and ends with one line
+# `N passed, N failed` summing every runner. Exits non-zero when anything failed.
+source "$(dirname "$0")/lib.sh"
+cd "$MESHWATCH_ROOT"
+ensure_node
+ensure_deps
+ensure_chromium
+
+out="$MESHWATCH_ROOT/test-results"
+mkdir -p "$out"
+passed=0 failed=0 summary=()
+t0=$SECONDS
+
+record() { # name passed failed
+  passed=$((passed + $2)); failed=$((failed + $3))
+  summary+=("$(printf '%-12s %4d passed, %d failed' "$1" "$2" "$3")")
+}
+check() { # name command... — a gate that is one pass or one fail
+  local name="$1" start=$SECONDS; shift
+  log "$name"
+  if "$@"; then record "$name" 1 0; else record "$name" 0 1; fi
+  log "$name took $((SECONDS - start))s"
+}
+vitest_counts() { # json file → "passed failed" (a missing or broken report counts as one failure)
+  node -e 'try { const r = require(process.argv[1]); console.log(r.numPassedTests, r.numFailedTests + (r.success || r.numFailedTests ? 0 : 1)); } catch { console.log(0, 1); }' "$1"
+}
+run_vitest() { # name project
+  local name="$1" start=$SECONDS; log "$name"
+  rm -f "$out/$2.json"
+  vitest run --project "$2" --reporter=default --reporter=json --outputFile.json="$out/$2.json" || true
+  read -r p f < <(vitest_counts "$out/$2.json")
+  record "$name" "$p" "$f"; log "$name took $((SECONDS - start))s"
+}
+
+check lint eslint --max-warnings=0 .
+check typecheck tsc --noEmit
+run_vitest unit unit
+
+# The testbed stays up if it already was; otherwise it is stopped again at the end.
+testbed_was_up=0
+[ -f .testbed/pids/kube-apiserver.pid ] && kill -0 "$(cat .testbed/pids/kube-apiserver.pid)" 2>/dev/null && testbed_was_up=1
+[ "$testbed_was_up" = 1 ] || trap 'bash testbed/down.sh' EXIT
+check testbed bash testbed/up.sh
+check build next build
+run_vitest integration integration
+
+log "e2e (Playwright, $CHROMIUM_PATH)"
+start=$SECONDS
+PLAYWRIGHT_JSON_OUTPUT_NAME="$out/e2e.json" playwright test --reporter=list,json || true
+read -r p f < <(node -e 'try { const s = require(process.argv[1]).stats; console.log(s.expected + s.flaky, s.unexpected + (s.expected + s.unexpected + s.flaky ? 0 : 1)); } catch { console.log(0, 1); }' "$out/e2e.json")
+record e2e "$p" "$f"; log "e2e took $((SECONDS - start))s"
+
+echo
+printf '  %s\n' "${summary[@]}"
+log "total time $((SECONDS - t0))s"
+echo "$passed passed, $failed failed"
+[ "$failed" = 0 ]
