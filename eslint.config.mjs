@@ -5,7 +5,7 @@ const config = [
   ...next,
   ...nextTs,
   {
-    ignores: ['.next/**', 'node_modules/**', '.testbed/**', 'test-results/**', 'playwright-report/**', 'next-env.d.ts'],
+    ignores: ['.next/**', '.next-*/**', 'node_modules/**', '.testbed/**', 'test-results/**', 'playwright-report/**', 'next-env.d.ts'],
   },
   {
     files: ['lib/**/*.ts'],

@@ -52,6 +52,8 @@ PLAYWRIGHT_JSON_OUTPUT_NAME="$out/e2e.json" playwright test --reporter=list,json
 read -r p f < <(node -e 'try { const s = require(process.argv[1]).stats; console.log(s.expected + s.flaky, s.unexpected + (s.expected + s.unexpected + s.flaky ? 0 : 1)); } catch { console.log(0, 1); }' "$out/e2e.json")
 record e2e "$p" "$f"; log "e2e took $((SECONDS - start))s"
 
+if [ "$testbed_was_up" = 0 ]; then bash testbed/down.sh 2>/dev/null; trap - EXIT; fi
+
 echo
 printf '  %s\n' "${summary[@]}"
 log "total time $((SECONDS - t0))s"

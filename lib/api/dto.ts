@@ -3,6 +3,7 @@ import type {
   ClusterSummary,
   Lint,
   NamespaceSummary,
+  OwnerRef,
   PodExplanation,
   PodVerdict,
   WorkloadKind,
@@ -54,10 +55,13 @@ export interface OverviewResponse {
   generatedAt: string;
 }
 
+/** A pod verdict plus its direct controller (e.g. the ReplicaSet; `workload` is what a restart acts on). */
+export type PodRow = PodVerdict & { owner?: OwnerRef };
+
 export interface NamespaceResponse {
   namespace: NamespaceSummary;
   workloads: WorkloadSummary[];
-  pods: PodVerdict[];
+  pods: PodRow[];
   lints: Lint[];
   freshness: Freshness;
 }
@@ -71,8 +75,10 @@ export interface InjectorEvent {
 }
 
 export interface PodResponse {
-  pod: PodExplanation;
+  pod: PodExplanation & { owner?: OwnerRef };
   events: InjectorEvent[];
+  /** Set when the events could not be fetched (RBAC, API server unreachable); the rest still answers. */
+  eventsError?: string;
   freshness: Freshness;
 }
 
@@ -144,4 +150,6 @@ export interface ActivityResponse {
 export interface ChangeEvent {
   namespaces: string[];
   at: string;
+  /** True when something cluster-wide changed (webhook, linkerd-config): `namespaces` then lists all. */
+  cluster?: boolean;
 }

@@ -57,7 +57,7 @@ describe('GET /api/v1/overview', () => {
     expect(body.freshness).toMatchObject({ synced: true, stale: false });
     expect(body.freshness.ageSeconds).toBeLessThan(60);
     expect(body.freshness.resources.map((r) => r.name).sort()).toEqual(
-      ['cronjobs', 'daemonsets', 'deployments', 'jobs', 'linkerd-config', 'mutatingwebhookconfigurations', 'namespaces', 'pods', 'replicasets', 'statefulsets'].sort(),
+      ['api-server', 'cronjobs', 'daemonsets', 'deployments', 'jobs', 'linkerd-config', 'mutatingwebhookconfigurations', 'namespaces', 'pods', 'replicasets', 'statefulsets'].sort(),
     );
     expect(body.freshness.resources.every((r) => r.synced && r.healthy)).toBe(true);
   });

@@ -98,6 +98,13 @@ describe('noticing changes', () => {
 });
 
 describe('an API-server restart', () => {
+  // The testbed's controller-manager can take minutes to notice the new API server (client-go keeps the
+  // dead connections until its own timeouts): leave the testbed working for the files that follow.
+  afterAll(async () => {
+    const probe = testName('cm');
+    await applyAll(namespaceYaml(probe)).finally(() => deleteNamespaces([probe]));
+  }, 300_000);
+
   it('goes stale, recovers without a process restart, and follows later changes', async () => {
     const token = await api.csrfToken();
     const stream = new EventStream(`${server.url}/api/v1/stream`);

@@ -1,11 +1,12 @@
 // meshwatch running as a ServiceAccount that may only get/list/watch: real RBAC denies every patch,
 // the API answers 403 with the API server's reason, capabilities say false. Then a namespaced Role
 // allows patching Deployments only: the namespace restart reports per-workload done / failed (why).
+// It may not read Events either: the pod route still answers, with eventsError.
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CapabilitiesResponse, NamespaceResponse, RestartResponse } from '@/lib/api/dto';
+import type { CapabilitiesResponse, NamespaceResponse, PodResponse, RestartResponse } from '@/lib/api/dto';
 import { Api, errorOf } from './helpers/api';
 import { applyAll, daemonSetYaml, deploymentYaml, installInjectorWebhook, namespaceYaml, waitForRunningPods } from './helpers/fixtures';
 import { startServer, type MeshwatchServer } from './helpers/server';
@@ -32,7 +33,7 @@ metadata: { name: ${sa}, namespace: ${ns} }
 kind: ClusterRole
 metadata: { name: ${clusterRole}, labels: { meshwatch.io/integration-test: "true" } }
 rules:
-- { apiGroups: [""], resources: [namespaces, pods, configmaps, events], verbs: [get, list, watch] }
+- { apiGroups: [""], resources: [namespaces, pods, configmaps], verbs: [get, list, watch] }
 - { apiGroups: [apps], resources: [deployments, statefulsets, daemonsets, replicasets], verbs: [get, list, watch] }
 - { apiGroups: [batch], resources: [jobs, cronjobs], verbs: [get, list, watch] }
 - { apiGroups: [admissionregistration.k8s.io], resources: [mutatingwebhookconfigurations], verbs: [get, list, watch] }
@@ -81,6 +82,16 @@ describe('a read-only ServiceAccount', () => {
   it('reads the cluster', async () => {
     expect((await api.get('/api/readyz')).status).toBe(200);
     expect((await api.get('/api/v1/overview')).status).toBe(200);
+  });
+
+  it('explains a pod even when it may not read events, and says why the events are missing', async () => {
+    const view = await api.get<NamespaceResponse>(`/api/v1/namespaces/${ns}`);
+    const pod = view.body.pods.find((p) => p.workload?.name === 'web')?.name ?? '';
+    const res = await api.get<PodResponse>(`/api/v1/namespaces/${ns}/pods/${pod}`);
+    expect(res.status).toBe(200);
+    expect(res.body.pod.trace.length).toBeGreaterThan(0);
+    expect(res.body.events).toEqual([]);
+    expect(res.body.eventsError).toMatch(/cannot list resource "events"/);
   });
 
   it('capabilities say false, with why', async () => {

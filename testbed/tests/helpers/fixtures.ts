@@ -96,8 +96,26 @@ export async function pauseDeployment(ns: string, name: string): Promise<void> {
   await kubectl(['rollout', 'pause', `deployment/${name}`, '-n', ns]);
 }
 
+/**
+ * Applies namespaces first and waits for their `default` ServiceAccount (the controller-manager creates
+ * it a moment later, and pods are refused until it exists), then everything else.
+ */
 export async function applyAll(...docs: string[]): Promise<void> {
-  await apply(docs.join('---\n'));
+  const namespaces = docs.filter((d) => /^kind: Namespace$/m.test(d));
+  const rest = docs.filter((d) => !namespaces.includes(d));
+  if (namespaces.length > 0) {
+    await apply(namespaces.join('---\n'));
+    for (const doc of namespaces) {
+      const name = /^ {2}name: (\S+)$/m.exec(doc)?.[1] ?? '';
+      await until(
+        `the default ServiceAccount in ${name} (is the testbed's kube-controller-manager running?)`,
+        async () => (await kubectl(['get', 'serviceaccount', 'default', '-n', name], { allowFailure: true })).code === 0,
+        240_000,
+        500,
+      );
+    }
+  }
+  if (rest.length > 0) await apply(rest.join('---\n'));
 }
 
 /**

@@ -71,9 +71,10 @@ export function testName(suffix: string): string {
   return `it-${randomBytes(3).toString('hex')}-${suffix}`;
 }
 
+/** Waits for the deletion, so the runners that follow (e2e) never see Terminating leftovers. */
 export async function deleteNamespaces(names: string[]): Promise<void> {
   if (names.length === 0) return;
-  await kubectl(['delete', 'namespace', ...names, '--ignore-not-found', '--wait=false'], { allowFailure: true });
+  await kubectl(['delete', 'namespace', ...names, '--ignore-not-found', '--wait=true', '--timeout=120s'], { allowFailure: true });
 }
 
 export async function until<T>(what: string, probe: () => Promise<T | undefined | false>, timeoutMs = 60_000, everyMs = 250): Promise<T> {

@@ -1,0 +1,23 @@
+import { jsonResponse } from '@/lib/api/errors';
+import { mutationRoute } from '@/lib/api/route';
+import { clientAddress } from '@/lib/api/security';
+import { injectionRequest, namespaceName, readJsonObject } from '@/lib/api/validate';
+import { getCache } from '@/lib/k8s/cache';
+import { setNamespaceInjection } from '@/lib/k8s/injection';
+import { clientsOf, injectionView } from '@/lib/k8s/views';
+
+type Context = { params: Promise<{ namespace: string }> };
+
+export const POST = mutationRoute(async (request, { params }: Context) => {
+  const namespace = namespaceName((await params).namespace);
+  const { value, dryRun } = injectionRequest(await readJsonObject(request));
+  const cache = getCache();
+  cache.requireSynced();
+  const { previousValue, patched } = await setNamespaceInjection(clientsOf(cache), {
+    namespace,
+    value,
+    dryRun,
+    client: clientAddress(request),
+  });
+  return jsonResponse(injectionView(cache, patched, { previousValue, value, dryRun }));
+});

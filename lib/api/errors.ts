@@ -1,0 +1,72 @@
+// The one error type meshwatch uses end to end, and the JSON envelope every error response carries:
+// `{ "error": { "code", "message" } }`. Pure (no Node, no client-node): routes, lib/k8s and tests share it.
+import type { ErrorBody, ErrorCode } from './dto';
+
+const STATUS_BY_CODE: Record<ErrorCode, number> = {
+  bad_request: 400,
+  invalid_name: 400,
+  invalid_kind: 400,
+  invalid_value: 400,
+  // The issue asks for 400 on an oversized body; the code still says what went wrong.
+  payload_too_large: 400,
+  not_found: 404,
+  forbidden: 403,
+  read_only: 403,
+  csrf: 403,
+  host_not_allowed: 403,
+  paused: 409,
+  conflict: 409,
+  unavailable: 503,
+  internal: 500,
+};
+
+export class MeshwatchError extends Error {
+  override readonly name = 'MeshwatchError';
+  readonly code: ErrorCode;
+  readonly status: number;
+
+  constructor(code: ErrorCode, message: string, status: number = STATUS_BY_CODE[code]) {
+    super(message);
+    this.code = code;
+    this.status = status;
+  }
+}
+
+/**
+ * Duck-typed on purpose: Next bundles instrumentation and each route separately, so an error thrown by
+ * the cache singleton may come from another copy of this module, where `instanceof` would say no.
+ */
+export function isMeshwatchError(err: unknown): err is MeshwatchError {
+  if (!(err instanceof Error) || err.name !== 'MeshwatchError') return false;
+  const { code, status } = err as Partial<MeshwatchError>;
+  return typeof code === 'string' && code in STATUS_BY_CODE && typeof status === 'number';
+}
+
+export function errorBody(code: ErrorCode, message: string): ErrorBody {
+  return { error: { code, message } };
+}
+
+const NO_STORE = { 'cache-control': 'no-store' };
+
+/** The response for any thrown value: a MeshwatchError as it is, anything else as a bare 500. */
+export function errorResponse(err: unknown): Response {
+  if (isMeshwatchError(err)) {
+    return Response.json(errorBody(err.code, err.message), { status: err.status, headers: NO_STORE });
+  }
+  // Unknown failures are logged for the operator; the client never sees a stack or a raw body.
+  console.error(
+    JSON.stringify({
+      level: 'error',
+      msg: 'unexpected error in an API route',
+      error: err instanceof Error ? `${err.name}: ${err.message}` : String(err),
+    }),
+  );
+  return Response.json(errorBody('internal', 'Unexpected server error; see the meshwatch log.'), {
+    status: 500,
+    headers: NO_STORE,
+  });
+}
+
+export function jsonResponse(body: unknown, status = 200): Response {
+  return Response.json(body, { status, headers: NO_STORE });
+}

@@ -1,0 +1,140 @@
+import { describe, expect, it } from 'vitest';
+import { isMeshwatchError, type MeshwatchError } from './errors';
+import { injectionRequest, MAX_BODY_BYTES, namespaceName, objectName, readJsonObject, restartableKind, restartRequest } from './validate';
+
+function caught(fn: () => unknown): MeshwatchError {
+  try {
+    fn();
+  } catch (err) {
+    if (isMeshwatchError(err)) return err;
+    throw err;
+  }
+  throw new Error('expected a MeshwatchError');
+}
+
+async function caughtAsync(promise: Promise<unknown>): Promise<MeshwatchError> {
+  try {
+    await promise;
+  } catch (err) {
+    if (isMeshwatchError(err)) return err;
+    throw err;
+  }
+  throw new Error('expected a MeshwatchError');
+}
+
+function post(body: BodyInit | null, headers: Record<string, string> = { 'content-type': 'application/json' }): Request {
+  return new Request('http://127.0.0.1/x', { method: 'POST', body, headers });
+}
+
+describe('names', () => {
+  it('accepts DNS-1123 labels for namespaces', () => {
+    expect(namespaceName('shop')).toBe('shop');
+    expect(namespaceName('a-1')).toBe('a-1');
+    expect(namespaceName('a'.repeat(63))).toHaveLength(63);
+  });
+
+  it.each(['', 'Shop', '-a', 'a-', 'a.b', 'a_b', 'a'.repeat(64), '../etc', 'a b'])('rejects namespace %j', (name) => {
+    const err = caught(() => namespaceName(name));
+    expect(err.code).toBe('invalid_name');
+    expect(err.status).toBe(400);
+  });
+
+  it('accepts DNS-1123 subdomains for object names', () => {
+    expect(objectName('web-7d9c.abc')).toBe('web-7d9c.abc');
+  });
+
+  it.each(['', 'Web', 'a..b', '.a', 'a/b', 'a'.repeat(254)])('rejects object name %j', (name) => {
+    expect(caught(() => objectName(name)).code).toBe('invalid_name');
+  });
+
+  it('cuts long names short in messages', () => {
+    expect(caught(() => objectName('X'.repeat(500))).message.length).toBeLessThan(300);
+  });
+});
+
+describe('kinds', () => {
+  it.each(['Deployment', 'StatefulSet', 'DaemonSet'])('accepts %s', (kind) => expect(restartableKind(kind)).toBe(kind));
+  it.each(['deployment', 'ReplicaSet', 'Job', 'CronJob', 'Pod', ''])('rejects %j', (kind) => {
+    const err = caught(() => restartableKind(kind));
+    expect(err.code).toBe('invalid_kind');
+    expect(err.status).toBe(400);
+  });
+});
+
+describe('readJsonObject', () => {
+  it('reads an object', async () => {
+    expect(await readJsonObject(post('{"value":"enabled"}'))).toEqual({ value: 'enabled' });
+  });
+
+  it('reads an empty body as {}', async () => {
+    expect(await readJsonObject(post(null, {}))).toEqual({});
+    expect(await readJsonObject(post('  ', {}))).toEqual({});
+  });
+
+  it.each(['{', 'nope', '"text"', '[1]', 'null', '42'])('rejects %j', async (body) => {
+    const err = await caughtAsync(readJsonObject(post(body)));
+    expect(err.code).toBe('bad_request');
+    expect(err.status).toBe(400);
+  });
+
+  it('requires a JSON content type for a non-empty body', async () => {
+    const err = await caughtAsync(readJsonObject(post('{}', { 'content-type': 'text/plain' })));
+    expect(err.code).toBe('bad_request');
+    expect(err.message).toMatch(/application\/json/);
+  });
+
+  it('accepts a charset parameter', async () => {
+    expect(await readJsonObject(post('{}', { 'content-type': 'application/json; charset=utf-8' }))).toEqual({});
+  });
+
+  it('refuses an oversized body, declared or streamed', async () => {
+    const big = JSON.stringify({ value: 'x'.repeat(MAX_BODY_BYTES) });
+    expect((await caughtAsync(readJsonObject(post(big)))).code).toBe('payload_too_large');
+    const stream = new ReadableStream<Uint8Array>({
+      start(controller) {
+        for (let i = 0; i < 10; i++) controller.enqueue(new TextEncoder().encode('x'.repeat(1000)));
+        controller.close();
+      },
+    });
+    const chunked = new Request('http://127.0.0.1/x', { method: 'POST', body: stream, headers: { 'content-type': 'application/json' }, duplex: 'half' } as RequestInit);
+    const err = await caughtAsync(readJsonObject(chunked));
+    expect(err.code).toBe('payload_too_large');
+    expect(err.status).toBe(400);
+  });
+});
+
+describe('injectionRequest', () => {
+  it.each(['enabled', 'disabled', 'ingress', null])('accepts value %j', (value) => {
+    expect(injectionRequest({ value })).toEqual({ value, dryRun: false });
+  });
+
+  it('reads dryRun', () => {
+    expect(injectionRequest({ value: 'enabled', dryRun: true })).toEqual({ value: 'enabled', dryRun: true });
+  });
+
+  it.each(['Enabled', 'true', '', 1, true, {}, []])('rejects value %j', (value) => {
+    expect(caught(() => injectionRequest({ value })).code).toBe('invalid_value');
+  });
+
+  it('requires value', () => {
+    expect(caught(() => injectionRequest({})).code).toBe('invalid_value');
+  });
+
+  it('rejects unknown fields and a non-boolean dryRun', () => {
+    const unknown = caught(() => injectionRequest({ value: 'enabled', force: true }));
+    expect(unknown.code).toBe('bad_request');
+    expect(unknown.message).toContain('"force"');
+    expect(caught(() => injectionRequest({ value: 'enabled', dryRun: 'yes' })).code).toBe('bad_request');
+  });
+});
+
+describe('restartRequest', () => {
+  it('accepts {} and dryRun', () => {
+    expect(restartRequest({})).toEqual({ dryRun: false });
+    expect(restartRequest({ dryRun: true })).toEqual({ dryRun: true });
+  });
+
+  it('rejects unknown fields', () => {
+    expect(caught(() => restartRequest({ value: 'enabled' })).code).toBe('bad_request');
+  });
+});

@@ -1,0 +1,118 @@
+import 'server-only';
+// Every meshwatch action leaves three traces: a structured JSON log line, an entry in the in-memory
+// activity ring (GET /api/v1/activity), and — for real (not dry-run) successful changes — a Kubernetes
+// Event on the target, so `kubectl describe` and `kubectl get events` show who changed what.
+import { randomUUID } from 'node:crypto';
+import { hostname } from 'node:os';
+import type { ActivityEntry } from '@/lib/api/dto';
+import { callOptions, type Clients } from './config';
+import { toMeshwatchError } from './errors';
+
+export const INJECTION_CHANGED_REASON = 'MeshwatchInjectionChanged';
+export const RESTARTED_REASON = 'MeshwatchRestarted';
+const RING_SIZE = 200;
+
+export interface AuditTarget {
+  apiVersion: string;
+  kind: string;
+  namespace: string;
+  name: string;
+  uid?: string;
+}
+
+export interface AuditRecord {
+  action: ActivityEntry['action'];
+  target: AuditTarget;
+  dryRun: boolean;
+  result: ActivityEntry['result'];
+  detail: string;
+  client: string;
+  old?: string | null;
+  new?: string | null;
+  /** Set for a real change that deserves a Kubernetes Event. */
+  event?: { reason: string; message: string };
+}
+
+interface Ring {
+  entries: ActivityEntry[];
+}
+const RING_KEY = Symbol.for('meshwatch.activity');
+
+function ring(): Ring {
+  return ((globalThis as Record<symbol, Ring | undefined>)[RING_KEY] ??= { entries: [] });
+}
+
+/** Newest first. */
+export function recentActivity(): ActivityEntry[] {
+  return [...ring().entries];
+}
+
+function targetName(t: AuditTarget): string {
+  return t.kind === 'Namespace' ? `Namespace/${t.name}` : `${t.namespace}/${t.kind}/${t.name}`;
+}
+
+export async function audit(clients: Clients | null, record: AuditRecord): Promise<void> {
+  const at = new Date();
+  const entry: ActivityEntry = {
+    id: randomUUID(),
+    at: at.toISOString(),
+    action: record.action,
+    target: targetName(record.target),
+    dryRun: record.dryRun,
+    result: record.result,
+    detail: record.detail,
+    client: record.client,
+  };
+  const entries = ring().entries;
+  entries.unshift(entry);
+  entries.length = Math.min(entries.length, RING_SIZE);
+
+  let eventError: string | undefined;
+  if (record.event && !record.dryRun && record.result === 'ok' && clients) {
+    eventError = await writeEvent(clients, record.target, record.event, at);
+  }
+  const line: Record<string, unknown> = {
+    level: record.result === 'ok' ? 'info' : 'warn',
+    msg: 'meshwatch action',
+    at: entry.at,
+    action: record.action,
+    target: entry.target,
+    dryRun: record.dryRun,
+    result: record.result,
+    detail: record.detail,
+    client: record.client,
+  };
+  if (record.old !== undefined) line.old = record.old;
+  if (record.new !== undefined) line.new = record.new;
+  if (eventError) line.eventError = eventError;
+  console.log(JSON.stringify(line));
+}
+
+/** Best effort: a missing Event must not turn a done change into a failure; the log line says why. */
+async function writeEvent(clients: Clients, target: AuditTarget, event: { reason: string; message: string }, at: Date): Promise<string | undefined> {
+  try {
+    await clients.core.createNamespacedEvent(
+      {
+        namespace: target.namespace,
+        body: {
+          metadata: { generateName: `${target.name}.meshwatch-`, namespace: target.namespace },
+          // For a Namespace the event lives in that namespace, so `kubectl get events -n X` shows it.
+          involvedObject: { apiVersion: target.apiVersion, kind: target.kind, name: target.name, namespace: target.namespace, uid: target.uid },
+          reason: event.reason,
+          message: event.message,
+          type: 'Normal',
+          source: { component: 'meshwatch' },
+          reportingComponent: 'meshwatch',
+          reportingInstance: hostname(),
+          firstTimestamp: at,
+          lastTimestamp: at,
+          count: 1,
+        },
+      },
+      callOptions({ timeoutMs: 5_000 }),
+    );
+    return undefined;
+  } catch (err) {
+    return toMeshwatchError(err).message;
+  }
+}

@@ -1,0 +1,210 @@
+import 'server-only';
+// The process-wide cluster cache: one informer per resource, a versioned ClusterSnapshot for the engine,
+// per-namespace change notifications (coalesced, for the SSE stream) and freshness. Started once per
+// process from instrumentation.ts and kept on globalThis, so dev reloads and the separate route bundles
+// all reach the same instance.
+import type { ChangeEvent, ContextInfo, Freshness } from '@/lib/api/dto';
+import { MeshwatchError } from '@/lib/api/errors';
+import type { ClusterSnapshot } from '@/lib/mesh/types';
+import { callOptions, loadKubeContext, makeClients, type Clients } from './config';
+import { toMeshwatchError } from './errors';
+import { toControlPlane } from './control-plane';
+import type { InformerListener, InformerStatus } from './informer';
+import { allInformers, makeInformers, type Informers } from './resources';
+import { pickInjectorWebhook } from './webhook';
+
+const FLUSH_MS = 100;
+/** Reachability probe and watchdog period. */
+const TICK_MS = 2_000;
+const PROBE_TIMEOUT_MS = 2_000;
+/** No word from the API server for this long makes the data stale; the watchdog then re-lists. */
+export const STALE_AFTER_SECONDS = 120;
+
+export interface CacheSubscriber {
+  change?(event: ChangeEvent): void;
+  status?(freshness: Freshness): void;
+}
+
+export class ClusterCache {
+  readonly context: ContextInfo;
+  readonly clients: Clients | null = null;
+  private readonly informers: Informers | null = null;
+  private readonly fatal?: string;
+  private readonly controlPlaneNamespace = process.env.MESHWATCH_LINKERD_NAMESPACE?.trim() || 'linkerd';
+  private version = 0;
+  private memo?: { version: number; snapshot: ClusterSnapshot };
+  private pending = new Set<string>();
+  private flushTimer?: ReturnType<typeof setTimeout>;
+  private ticker?: ReturnType<typeof setInterval>;
+  private subscribers = new Set<CacheSubscriber>();
+  private lastStatus = '';
+  /**
+   * GET /version every tick: a restarting API server may keep old watch streams open for seconds while it
+   * refuses new requests (and mutations would fail), so watches alone notice an outage late.
+   */
+  private probe: { healthy: boolean; lastError?: string; lastOkAt: number | null; inFlight: boolean } = {
+    healthy: false,
+    lastOkAt: null,
+    inFlight: false,
+  };
+
+  constructor() {
+    try {
+      const { config, info } = loadKubeContext();
+      this.context = info;
+      this.clients = makeClients(config);
+      const listener: InformerListener = { changed: (ns) => this.onChanged(ns), health: () => this.onHealth() };
+      this.informers = makeInformers(this.clients, config, listener);
+    } catch (err) {
+      this.context = { name: '', server: '', inCluster: false };
+      this.fatal = err instanceof Error ? err.message : String(err);
+    }
+  }
+
+  /** Bumped on every change: a cheap key for memoising anything derived from the snapshot. */
+  get dataVersion(): number {
+    return this.version;
+  }
+
+  start(): void {
+    if (!this.informers || this.ticker) return;
+    for (const informer of allInformers(this.informers)) informer.start();
+    this.ticker = setInterval(() => this.tick(), TICK_MS);
+    this.ticker.unref();
+    void this.probeApiServer();
+  }
+
+  stop(): void {
+    if (this.ticker) clearInterval(this.ticker);
+    this.ticker = undefined;
+    if (this.informers) for (const informer of allInformers(this.informers)) informer.stop();
+  }
+
+  private statuses(): InformerStatus[] {
+    return this.informers ? allInformers(this.informers).map((i) => i.status()) : [];
+  }
+
+  freshness(now = Date.now()): Freshness {
+    if (this.fatal) {
+      return { synced: false, stale: true, ageSeconds: null, lastEventAt: null, resources: [{ name: 'kubeconfig', synced: false, healthy: false, lastError: this.fatal }] };
+    }
+    const statuses = this.statuses();
+    const synced = statuses.every((s) => s.synced);
+    const lastHeard = Math.max(0, this.probe.lastOkAt ?? 0, ...statuses.map((s) => s.lastHeardAt ?? 0));
+    const lastEvent = Math.max(0, ...statuses.map((s) => s.lastEventAt ?? 0));
+    const ageSeconds = lastHeard ? Math.max(0, Math.round((now - lastHeard) / 1000)) : null;
+    const resources: Freshness['resources'] = statuses.map(({ name, synced: s, healthy, lastError }) =>
+      lastError ? { name, synced: s, healthy, lastError } : { name, synced: s, healthy },
+    );
+    const { healthy, lastError } = this.probe;
+    resources.push(lastError && !healthy ? { name: 'api-server', synced: true, healthy, lastError } : { name: 'api-server', synced: true, healthy });
+    const stale = !synced || resources.some((r) => !r.healthy) || ageSeconds === null || ageSeconds > STALE_AFTER_SECONDS;
+    return { synced, stale, ageSeconds, lastEventAt: lastEvent ? new Date(lastEvent).toISOString() : null, resources };
+  }
+
+  /** Routes that answer from the cache call this first: before the first full sync there is nothing honest to say. */
+  requireSynced(): void {
+    if (this.fatal) throw new MeshwatchError('unavailable', `meshwatch has no cluster: ${this.fatal}`);
+    const waiting = this.statuses().filter((s) => !s.synced);
+    if (waiting.length === 0) return;
+    // Group by error: when the API server is unreachable all ten say the same thing.
+    const byError = new Map<string, string[]>();
+    for (const s of waiting) byError.set(s.lastError ?? '', [...(byError.get(s.lastError ?? '') ?? []), s.name]);
+    const detail = [...byError].map(([error, names]) => `${names.join(', ')}${error ? ` (${error.replace(/\.$/, '')})` : ''}`).join('; ');
+    throw new MeshwatchError('unavailable', `The cluster cache has not synced yet; waiting for ${detail}.`);
+  }
+
+  snapshot(): ClusterSnapshot {
+    if (this.memo?.version === this.version) return this.memo.snapshot;
+    const version = this.version;
+    const inf = this.informers;
+    const byName = <T extends { namespace?: string; name: string }>(a: T, b: T) =>
+      (a.namespace ?? '').localeCompare(b.namespace ?? '') || a.name.localeCompare(b.name);
+    const pods = inf ? [...inf.pods.records()].sort(byName) : [];
+    const snapshot: ClusterSnapshot = {
+      namespaces: inf ? [...inf.namespaces.records()].sort(byName) : [],
+      workloads: inf ? inf.workloads.flatMap((i) => [...i.records()]).sort(byName) : [],
+      pods,
+      webhook: inf ? pickInjectorWebhook([...inf.webhooks.records()]) : null,
+      controlPlane: inf ? toControlPlane([...inf.linkerdConfigs.records()], pods, this.controlPlaneNamespace) : null,
+    };
+    this.memo = { version, snapshot };
+    return snapshot;
+  }
+
+  hasNamespace(name: string): boolean {
+    return this.snapshot().namespaces.some((n) => n.name === name);
+  }
+
+  subscribe(subscriber: CacheSubscriber): () => void {
+    this.subscribers.add(subscriber);
+    return () => this.subscribers.delete(subscriber);
+  }
+
+  private onChanged(namespaces: Set<string>): void {
+    this.version++;
+    for (const ns of namespaces) this.pending.add(ns);
+    this.flushTimer ??= setTimeout(() => this.flush(), FLUSH_MS);
+  }
+
+  private flush(): void {
+    this.flushTimer = undefined;
+    const cluster = this.pending.has('*');
+    const names = cluster ? this.snapshot().namespaces.map((n) => n.name) : [...this.pending].filter(Boolean).sort();
+    this.pending.clear();
+    const event: ChangeEvent = cluster ? { namespaces: names, at: new Date().toISOString(), cluster } : { namespaces: names, at: new Date().toISOString() };
+    for (const s of this.subscribers) s.change?.(event);
+  }
+
+  private onHealth(): void {
+    this.publishStatus(this.freshness());
+  }
+
+  private publishStatus(freshness: Freshness): void {
+    const key = `${freshness.synced}|${freshness.stale}|${freshness.resources.map((r) => `${r.healthy}${r.lastError ?? ''}`).join()}`;
+    if (key === this.lastStatus) return;
+    this.lastStatus = key;
+    for (const s of this.subscribers) s.status?.(freshness);
+  }
+
+  /** Every tick: probe the API server, re-list informers that went silent (watchdog), publish staleness by age. */
+  private tick(): void {
+    const now = Date.now();
+    void this.probeApiServer();
+    if (this.informers) {
+      for (const informer of allInformers(this.informers)) {
+        const { synced, healthy, lastHeardAt } = informer.status();
+        if (synced && healthy && lastHeardAt && now - lastHeardAt > STALE_AFTER_SECONDS * 1000) informer.kick();
+      }
+    }
+    this.publishStatus(this.freshness(now));
+  }
+
+  /** Also keeps the Kubernetes version current (an outage may have been an upgrade). */
+  private async probeApiServer(): Promise<void> {
+    if (!this.clients || this.probe.inFlight) return;
+    this.probe.inFlight = true;
+    try {
+      const info = await this.clients.version.getCode(undefined, callOptions({ timeoutMs: PROBE_TIMEOUT_MS }));
+      this.context.kubernetesVersion = info.gitVersion;
+      this.probe = { healthy: true, lastOkAt: Date.now(), inFlight: false };
+    } catch (err) {
+      this.probe = { healthy: false, lastError: toMeshwatchError(err).message, lastOkAt: this.probe.lastOkAt, inFlight: false };
+    }
+    this.publishStatus(this.freshness());
+  }
+}
+
+const CACHE_KEY = Symbol.for('meshwatch.cluster-cache');
+
+/** The process-wide cache, created and started on first use. */
+export function getCache(): ClusterCache {
+  const holder = globalThis as Record<symbol, ClusterCache | undefined>;
+  let cache = holder[CACHE_KEY];
+  if (!cache) {
+    cache = new ClusterCache();
+    holder[CACHE_KEY] = cache;
+    cache.start();
+  }
+  return cache;
+}

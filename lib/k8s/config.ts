@@ -1,0 +1,100 @@
+import 'server-only';
+// Which cluster meshwatch talks to and the typed clients it uses. The kube context comes from
+// $KUBECONFIG / ~/.kube/config / the in-cluster service account (client-node's loadFromDefault order);
+// MESHWATCH_CONTEXT or a `--context` argument picks another context from the same kubeconfig.
+import {
+  AdmissionregistrationV1Api,
+  AppsV1Api,
+  AuthorizationV1Api,
+  BatchV1Api,
+  CoreV1Api,
+  KubeConfig,
+  Observable,
+  VersionApi,
+  type ConfigurationOptions,
+  type ObservableMiddleware,
+  type RequestContext,
+  type ResponseContext,
+} from '@kubernetes/client-node';
+import type { ContextInfo } from '@/lib/api/dto';
+import { MeshwatchError } from '@/lib/api/errors';
+
+export interface KubeContext {
+  config: KubeConfig;
+  info: ContextInfo;
+}
+
+export interface Clients {
+  core: CoreV1Api;
+  apps: AppsV1Api;
+  batch: BatchV1Api;
+  admission: AdmissionregistrationV1Api;
+  authorization: AuthorizationV1Api;
+  version: VersionApi;
+}
+
+type Env = Readonly<Record<string, string | undefined>>;
+
+/** `MESHWATCH_CONTEXT`, else `--context NAME` / `--context=NAME` among the process arguments. */
+export function contextOverride(env: Env, argv: readonly string[]): string | undefined {
+  if (env.MESHWATCH_CONTEXT?.trim()) return env.MESHWATCH_CONTEXT.trim();
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i] ?? '';
+    if (arg.startsWith('--context=')) return arg.slice('--context='.length) || undefined;
+    if (arg === '--context') return argv[i + 1];
+  }
+  return undefined;
+}
+
+export function loadKubeContext(env: Env = process.env, argv: readonly string[] = process.argv): KubeContext {
+  const config = new KubeConfig();
+  try {
+    config.loadFromDefault();
+  } catch (err) {
+    const why = err instanceof Error ? err.message : String(err);
+    throw new MeshwatchError('unavailable', `Cannot load a kubeconfig: ${why}`);
+  }
+  const wanted = contextOverride(env, argv);
+  if (wanted) {
+    if (!config.getContextObject(wanted)) {
+      throw new MeshwatchError('unavailable', `Kube context "${wanted}" is not in the kubeconfig.`);
+    }
+    config.setCurrentContext(wanted);
+  }
+  const name = config.getCurrentContext();
+  return {
+    config,
+    info: { name, server: config.getCurrentCluster()?.server ?? '', inCluster: name === 'inClusterContext' },
+  };
+}
+
+export function makeClients(config: KubeConfig): Clients {
+  return {
+    core: config.makeApiClient(CoreV1Api),
+    apps: config.makeApiClient(AppsV1Api),
+    batch: config.makeApiClient(BatchV1Api),
+    admission: config.makeApiClient(AdmissionregistrationV1Api),
+    authorization: config.makeApiClient(AuthorizationV1Api),
+    version: config.makeApiClient(VersionApi),
+  };
+}
+
+export const DEFAULT_CALL_TIMEOUT_MS = 10_000;
+
+/**
+ * Per-call options: an abort deadline (client-node has none of its own, so a black-holed API server would
+ * hang a route) and optionally a Content-Type, which is how a patch picks merge vs strategic-merge.
+ * The middleware is appended: passing a bare `{ middleware }` would replace client-node's own.
+ */
+export function callOptions(opts: { timeoutMs?: number; contentType?: string } = {}): ConfigurationOptions<ObservableMiddleware> {
+  const timeoutMs = opts.timeoutMs ?? DEFAULT_CALL_TIMEOUT_MS;
+  const middleware: ObservableMiddleware = {
+    pre: (request: RequestContext) => {
+      request.setSignal(AbortSignal.timeout(timeoutMs));
+      if (opts.contentType) request.setHeaderParam('Content-Type', opts.contentType);
+      return new Observable(Promise.resolve(request));
+    },
+    post: (response: ResponseContext) => new Observable(Promise.resolve(response)),
+  };
+  return { middleware: [middleware], middlewareMergeStrategy: 'append' };
+}

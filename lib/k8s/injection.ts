@@ -1,0 +1,87 @@
+import 'server-only';
+// Set or remove a namespace's `linkerd.io/inject` annotation with a JSON merge patch that carries only
+// that annotation plus the resourceVersion it was computed from (a precondition, so the audit's
+// old → new is exact; a concurrent writer makes us re-read and retry, then answer 409).
+import { PatchStrategy, type V1Namespace } from '@kubernetes/client-node';
+import type { InjectValue } from '@/lib/api/dto';
+import { isMeshwatchError } from '@/lib/api/errors';
+import { INJECT_ANNOTATION } from '@/lib/mesh/annotations';
+import { audit, INJECTION_CHANGED_REASON } from './audit';
+import { callOptions, type Clients } from './config';
+import { kubeCall } from './errors';
+
+const ATTEMPTS = 3;
+export const FIELD_MANAGER = 'meshwatch';
+
+export interface InjectionChange {
+  namespace: string;
+  value: InjectValue | null;
+  dryRun: boolean;
+  client: string;
+}
+
+export interface InjectionOutcome {
+  previousValue: string | null;
+  /** The namespace as the API server returned it from the patch (dry-run: as it would be). */
+  patched: V1Namespace;
+}
+
+function shown(value: string | null): string {
+  return value === null ? '(none)' : `"${value}"`;
+}
+
+async function patchOnce(clients: Clients, change: InjectionChange): Promise<InjectionOutcome> {
+  const target = `Namespace "${change.namespace}"`;
+  const current = await kubeCall(() => clients.core.readNamespace({ name: change.namespace }, callOptions()), { target });
+  const previousValue = current.metadata?.annotations?.[INJECT_ANNOTATION] ?? null;
+  const patched = await kubeCall(
+    () =>
+      clients.core.patchNamespace(
+        {
+          name: change.namespace,
+          body: { metadata: { resourceVersion: current.metadata?.resourceVersion, annotations: { [INJECT_ANNOTATION]: change.value } } },
+          dryRun: change.dryRun ? 'All' : undefined,
+          fieldManager: FIELD_MANAGER,
+        },
+        callOptions({ contentType: PatchStrategy.MergePatch }),
+      ),
+    { target },
+  );
+  return { previousValue, patched };
+}
+
+export async function setNamespaceInjection(clients: Clients, change: InjectionChange): Promise<InjectionOutcome> {
+  const base = {
+    action: 'set-injection' as const,
+    target: { apiVersion: 'v1', kind: 'Namespace', namespace: change.namespace, name: change.namespace },
+    dryRun: change.dryRun,
+    client: change.client,
+    new: change.value,
+  };
+  try {
+    let outcome: InjectionOutcome | undefined;
+    for (let attempt = 1; !outcome; attempt++) {
+      try {
+        outcome = await patchOnce(clients, change);
+      } catch (err) {
+        if (!isMeshwatchError(err) || err.code !== 'conflict' || attempt >= ATTEMPTS) throw err;
+      }
+    }
+    const { previousValue, patched } = outcome;
+    const changed = previousValue !== change.value;
+    const detail = `${INJECT_ANNOTATION}: ${shown(previousValue)} → ${shown(change.value)}${changed ? '' : ' (unchanged)'}`;
+    await audit(clients, {
+      ...base,
+      target: { ...base.target, uid: patched.metadata?.uid },
+      result: 'ok',
+      detail,
+      old: previousValue,
+      event: changed ? { reason: INJECTION_CHANGED_REASON, message: `meshwatch set ${detail}` } : undefined,
+    });
+    return outcome;
+  } catch (err) {
+    const message = err instanceof Error ? err.message : String(err);
+    await audit(clients, { ...base, result: 'error', detail: message });
+    throw err;
+  }
+}

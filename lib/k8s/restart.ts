@@ -1,0 +1,163 @@
+import 'server-only';
+// Rollout restarts exactly as `kubectl rollout restart` does them: a strategic merge patch setting
+// spec.template.metadata.annotations["kubectl.kubernetes.io/restartedAt"] to the time in RFC 3339,
+// refused for a paused Deployment. We add the read resourceVersion as a precondition (re-read and retry
+// on conflict) so a Deployment paused in between is never restarted behind the user's back.
+import { PatchStrategy, type V1DaemonSet, type V1Deployment, type V1StatefulSet } from '@kubernetes/client-node';
+import type { RestartResponse, RestartResult } from '@/lib/api/dto';
+import { isMeshwatchError, MeshwatchError } from '@/lib/api/errors';
+import type { RestartableKind } from '@/lib/api/validate';
+import { PAUSED_DEPLOYMENT_MESSAGE, RESTART_FIXES, RESTARTED_AT_ANNOTATION, type NamespaceAnalysis } from '@/lib/mesh';
+import { audit, RESTARTED_REASON } from './audit';
+import { callOptions, type Clients } from './config';
+import { kubeCall } from './errors';
+import { FIELD_MANAGER } from './injection';
+
+const ATTEMPTS = 3;
+
+export interface RestartTarget {
+  namespace: string;
+  kind: RestartableKind;
+  name: string;
+}
+
+export interface RestartOptions {
+  dryRun: boolean;
+  client: string;
+  /** How many pods the workload has now (from the cache), reported back. */
+  pods: number;
+}
+
+type Workload = V1Deployment | V1StatefulSet | V1DaemonSet;
+
+/** kubectl formats with Go's time.RFC3339: seconds, no fraction. */
+export function restartTimestamp(now = new Date()): string {
+  return now.toISOString().replace(/\.\d{3}Z$/, 'Z');
+}
+
+function read(clients: Clients, t: RestartTarget): Promise<Workload> {
+  const req = { namespace: t.namespace, name: t.name };
+  const target = `${t.kind} "${t.name}" in namespace "${t.namespace}"`;
+  const opts = callOptions();
+  if (t.kind === 'Deployment') return kubeCall(() => clients.apps.readNamespacedDeployment(req, opts), { target });
+  if (t.kind === 'StatefulSet') return kubeCall(() => clients.apps.readNamespacedStatefulSet(req, opts), { target });
+  return kubeCall(() => clients.apps.readNamespacedDaemonSet(req, opts), { target });
+}
+
+function patch(clients: Clients, t: RestartTarget, body: object, dryRun: boolean): Promise<Workload> {
+  const req = { namespace: t.namespace, name: t.name, body, dryRun: dryRun ? 'All' : undefined, fieldManager: FIELD_MANAGER };
+  const target = `${t.kind} "${t.name}" in namespace "${t.namespace}"`;
+  const opts = callOptions({ contentType: PatchStrategy.StrategicMergePatch });
+  if (t.kind === 'Deployment') return kubeCall(() => clients.apps.patchNamespacedDeployment(req, opts), { target });
+  if (t.kind === 'StatefulSet') return kubeCall(() => clients.apps.patchNamespacedStatefulSet(req, opts), { target });
+  return kubeCall(() => clients.apps.patchNamespacedDaemonSet(req, opts), { target });
+}
+
+function updateStrategyOf(t: RestartTarget, w: Workload): string | undefined {
+  if (t.kind === 'Deployment') return undefined;
+  return (w as V1StatefulSet | V1DaemonSet).spec?.updateStrategy?.type;
+}
+
+async function restartOnce(clients: Clients, t: RestartTarget, dryRun: boolean) {
+  const current = await read(clients, t);
+  if (t.kind === 'Deployment' && (current as V1Deployment).spec?.paused) {
+    throw new MeshwatchError('paused', `Deployment "${t.name}" is paused: ${PAUSED_DEPLOYMENT_MESSAGE}.`);
+  }
+  const previous = current.spec?.template?.metadata?.annotations?.[RESTARTED_AT_ANNOTATION] ?? null;
+  const restartedAt = restartTimestamp();
+  const body = {
+    metadata: { resourceVersion: current.metadata?.resourceVersion },
+    spec: { template: { metadata: { annotations: { [RESTARTED_AT_ANNOTATION]: restartedAt } } } },
+  };
+  const patched = await patch(clients, t, body, dryRun);
+  return { previous, restartedAt, uid: patched.metadata?.uid, strategy: updateStrategyOf(t, current) };
+}
+
+/** One workload; throws MeshwatchError (404, 403, 409 paused/conflict, 503) when it can't. */
+export async function restartWorkload(clients: Clients, t: RestartTarget, opts: RestartOptions): Promise<RestartResult> {
+  const apiVersion = 'apps/v1';
+  const base = { action: 'restart-workload' as const, dryRun: opts.dryRun, client: opts.client };
+  try {
+    let outcome: Awaited<ReturnType<typeof restartOnce>> | undefined;
+    for (let attempt = 1; !outcome; attempt++) {
+      try {
+        outcome = await restartOnce(clients, t, opts.dryRun);
+      } catch (err) {
+        if (!isMeshwatchError(err) || err.code !== 'conflict' || attempt >= ATTEMPTS) throw err;
+      }
+    }
+    const detail = `${RESTARTED_AT_ANNOTATION}: ${outcome.previous ?? '(none)'} → ${outcome.restartedAt}`;
+    await audit(clients, {
+      ...base,
+      target: { apiVersion, kind: t.kind, namespace: t.namespace, name: t.name, uid: outcome.uid },
+      result: 'ok',
+      detail,
+      old: outcome.previous,
+      new: outcome.restartedAt,
+      event: { reason: RESTARTED_REASON, message: `meshwatch restarted ${t.kind} ${t.name} (${detail})` },
+    });
+    const result: RestartResult = { ...t, result: 'done', pods: opts.pods, restartedAt: outcome.restartedAt };
+    if (outcome.strategy === 'OnDelete') {
+      result.why = `${t.kind} ${t.name} uses the OnDelete update strategy: its template changed, but pods are replaced only when deleted.`;
+    }
+    return result;
+  } catch (err) {
+    const message = err instanceof Error ? err.message : String(err);
+    await audit(clients, { ...base, target: { apiVersion, kind: t.kind, namespace: t.namespace, name: t.name }, result: 'error', detail: message });
+    throw err;
+  }
+}
+
+function isRestartableKind(kind: string): kind is RestartableKind {
+  return kind === 'Deployment' || kind === 'StatefulSet' || kind === 'DaemonSet';
+}
+
+/**
+ * Restarts only the workloads whose pods are missing-proxy, unwanted-proxy or outdated-proxy, one at a
+ * time, and reports each: done, skipped (why) or failed (why). When every attempt failed the same way
+ * (RBAC, cluster unreachable) the whole request fails with that error instead.
+ */
+export async function restartNamespace(
+  clients: Clients,
+  analysis: NamespaceAnalysis,
+  opts: { dryRun: boolean; client: string },
+): Promise<RestartResponse> {
+  const namespace = analysis.namespace.name;
+  const candidates = analysis.workloads.filter((w) => RESTART_FIXES.some((status) => w.statusCounts[status] > 0));
+  const results: RestartResult[] = [];
+  const failures: MeshwatchError[] = [];
+  for (const w of candidates) {
+    const pods = RESTART_FIXES.reduce((sum, status) => sum + w.statusCounts[status], 0);
+    const ref = { namespace, kind: w.kind, name: w.name };
+    if (!w.restart.restartable || !isRestartableKind(w.kind)) {
+      results.push({ ...ref, result: 'skipped', why: w.restart.why ?? `A ${w.kind} can't be rollout-restarted.`, pods });
+      continue;
+    }
+    try {
+      results.push(await restartWorkload(clients, { namespace, kind: w.kind, name: w.name }, { ...opts, pods }));
+    } catch (err) {
+      if (!isMeshwatchError(err)) throw err;
+      if (err.code === 'paused' || err.code === 'not_found') {
+        results.push({ ...ref, result: 'skipped', why: err.message, pods });
+      } else {
+        failures.push(err);
+        results.push({ ...ref, result: 'failed', why: err.message, pods });
+      }
+    }
+  }
+  const attempted = results.filter((r) => r.result !== 'skipped').length;
+  const first = failures[0];
+  if (first && failures.length === attempted && failures.every((f) => f.code === first.code) && (first.code === 'forbidden' || first.code === 'unavailable')) {
+    throw first;
+  }
+  const count = (kind: RestartResult['result']) => results.filter((r) => r.result === kind).length;
+  await audit(clients, {
+    action: 'restart-namespace',
+    target: { apiVersion: 'v1', kind: 'Namespace', namespace, name: namespace },
+    dryRun: opts.dryRun,
+    client: opts.client,
+    result: failures.length > 0 ? 'error' : 'ok',
+    detail: `${count('done')} done, ${count('skipped')} skipped, ${count('failed')} failed`,
+  });
+  return { dryRun: opts.dryRun, results };
+}
