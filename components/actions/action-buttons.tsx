@@ -1,0 +1,98 @@
+'use client';
+
+import type { Restartability, WorkloadKind } from '@/lib/mesh/types';
+import { Button } from '@/components/ui/button';
+import { PlugIcon, RestartIcon } from '@/components/ui/icons';
+import { plural, workloadLabel } from '@/lib/ui/format';
+import {
+  injectionBlockedReason,
+  namespaceRestartBlockedReason,
+  workloadRestartBlockedReason,
+} from '@/lib/ui/permissions';
+import { useCapabilities } from '@/lib/ui/use-api';
+import { useActionDialogs } from './action-dialogs';
+
+type Size = 'xs' | 'sm';
+
+export function InjectionButton({
+  namespace,
+  current,
+  size = 'xs',
+  label = 'Injection…',
+}: {
+  namespace: string;
+  current: string | undefined;
+  size?: Size;
+  label?: string;
+}) {
+  const capabilities = useCapabilities();
+  const { openInjection } = useActionDialogs();
+  const initial = current === 'enabled' ? 'disabled' : 'enabled';
+  return (
+    <Button
+      size={size}
+      icon={<PlugIcon className="size-3.5" />}
+      blockedReason={injectionBlockedReason(capabilities)}
+      onClick={() => openInjection({ namespace, current, initial })}
+      data-action="injection"
+      aria-label={`Change proxy injection for ${namespace}`}
+    >
+      {label}
+    </Button>
+  );
+}
+
+export function RestartWorkloadButton({
+  workload,
+  size = 'xs',
+}: {
+  workload: { namespace: string; kind: WorkloadKind; name: string; restart: Restartability };
+  size?: Size;
+}) {
+  const capabilities = useCapabilities();
+  const { openRestart } = useActionDialogs();
+  const { namespace, kind, name } = workload;
+  return (
+    <Button
+      size={size}
+      icon={<RestartIcon className="size-3.5" />}
+      blockedReason={workloadRestartBlockedReason(capabilities, workload)}
+      onClick={() => openRestart({ namespace, workload: { namespace, kind, name } })}
+      data-action="restart-workload"
+      aria-label={`Restart ${workloadLabel(workload)}`}
+    >
+      Restart
+    </Button>
+  );
+}
+
+export function RestartNamespaceButton({
+  namespace,
+  workloadsNeedingRestart,
+  size = 'xs',
+  compact = false,
+}: {
+  namespace: string;
+  workloadsNeedingRestart: number;
+  size?: Size;
+  compact?: boolean;
+}) {
+  const capabilities = useCapabilities();
+  const { openRestart } = useActionDialogs();
+  const text = compact
+    ? `Restart ${workloadsNeedingRestart}`
+    : `Restart ${plural(workloadsNeedingRestart, 'affected workload')}`;
+  return (
+    <Button
+      size={size}
+      variant={workloadsNeedingRestart > 0 ? 'primary' : 'secondary'}
+      icon={<RestartIcon className="size-3.5" />}
+      blockedReason={namespaceRestartBlockedReason(capabilities, workloadsNeedingRestart)}
+      onClick={() => openRestart({ namespace })}
+      data-action="restart-namespace"
+      aria-label={`Restart the ${plural(workloadsNeedingRestart, 'affected workload')} in ${namespace}`}
+    >
+      {text}
+    </Button>
+  );
+}

@@ -1,0 +1,141 @@
+'use client';
+
+import { useMemo } from 'react';
+import type { PodRow } from '@/lib/api/dto';
+import { StatusBadge } from '@/components/mesh/status-badge';
+import { Tag } from '@/components/ui/badge';
+import { VirtualTable, type Column } from '@/components/ui/virtual-table';
+import { formatAge, workloadLabel } from '@/lib/ui/format';
+import type { SortState } from '@/lib/ui/table-sort';
+import { useNow } from '@/lib/ui/use-now';
+
+function ProxyCell({ pod }: { pod: PodRow }) {
+  if (!pod.meshed) return <span className="text-zinc-500 dark:text-zinc-400">—</span>;
+  return (
+    <span className="flex items-center gap-1.5">
+      <span
+        aria-hidden="true"
+        className={`size-1.5 rounded-full ${pod.proxyReady ? 'bg-emerald-500' : 'bg-amber-500'}`}
+      />
+      <span className="truncate font-mono text-xs">{pod.proxyVersion ?? 'unknown'}</span>
+      <span className="text-xs text-zinc-500 dark:text-zinc-400">
+        {pod.proxyReady ? 'ready' : 'not ready'}
+      </span>
+    </span>
+  );
+}
+
+export function PodTable({
+  pods,
+  sort,
+  onSort,
+  onOpen,
+}: {
+  pods: readonly PodRow[];
+  sort: SortState;
+  onSort: (key: string) => void;
+  onOpen: (pod: string) => void;
+}) {
+  const now = useNow();
+  const columns = useMemo<Column<PodRow>[]>(
+    () => [
+      {
+        id: 'name',
+        header: 'Pod',
+        width: '20rem',
+        sortKey: 'name',
+        cell: (pod) => (
+          <button
+            type="button"
+            onClick={() => onOpen(pod.name)}
+            className="max-w-full truncate rounded text-left font-mono text-[13px] font-medium text-teal-800 hover:underline focus-visible:outline-2 focus-visible:outline-teal-600 dark:text-teal-300"
+            aria-label={`Explain ${pod.name}`}
+          >
+            {pod.name}
+          </button>
+        ),
+      },
+      {
+        id: 'status',
+        header: 'Status',
+        width: '9.5rem',
+        sortKey: 'status',
+        cell: (pod) => <StatusBadge status={pod.status} />,
+      },
+      {
+        id: 'reasons',
+        header: 'Why',
+        cell: (pod) =>
+          pod.reasons.length > 0 ? (
+            <span
+              className="text-xs text-zinc-600 dark:text-zinc-400"
+              title={pod.reasons.map((reason) => reason.message).join('\n')}
+            >
+              <code className="font-mono">{pod.reasons[0]?.code}</code>
+              {pod.reasons.length > 1 && <span> +{pod.reasons.length - 1}</span>}
+            </span>
+          ) : (
+            <span className="text-zinc-500 dark:text-zinc-400">—</span>
+          ),
+      },
+      {
+        id: 'proxy',
+        header: 'Proxy',
+        width: '11rem',
+        sortKey: 'proxy',
+        cell: (pod) => <ProxyCell pod={pod} />,
+      },
+      {
+        id: 'owner',
+        header: 'Owner',
+        width: '17rem',
+        sortKey: 'owner',
+        cell: (pod) =>
+          pod.workload ? (
+            <span
+              className="truncate font-mono text-xs"
+              title={pod.owner ? `controlled by ${workloadLabel(pod.owner)}` : undefined}
+            >
+              {workloadLabel(pod.workload)}
+            </span>
+          ) : pod.owner ? (
+            <span className="truncate font-mono text-xs">{workloadLabel(pod.owner)}</span>
+          ) : (
+            <span className="text-xs text-zinc-500 dark:text-zinc-400">bare pod</span>
+          ),
+      },
+      {
+        id: 'phase',
+        header: 'Phase',
+        width: '6.5rem',
+        cell: (pod) => <Tag>{pod.deleting ? 'Terminating' : pod.phase}</Tag>,
+      },
+      {
+        id: 'age',
+        header: 'Age',
+        width: '4.5rem',
+        align: 'right',
+        sortKey: 'age',
+        cell: (pod) => (
+          <span className="text-xs text-zinc-600 tabular-nums dark:text-zinc-400" title={pod.createdAt}>
+            {now === 0 ? '' : formatAge(pod.createdAt, now)}
+          </span>
+        ),
+      },
+    ],
+    [now, onOpen],
+  );
+  return (
+    <VirtualTable
+      label="Pods"
+      rows={pods}
+      columns={columns}
+      rowKey={(pod) => pod.uid}
+      sort={sort}
+      onSort={onSort}
+      rowTestId="pod-row"
+      scrollerClass="max-h-[calc(100dvh-12rem)]"
+      empty="No pod matches these filters."
+    />
+  );
+}

@@ -1,0 +1,98 @@
+'use client';
+
+import type { WorkloadSummary } from '@/lib/mesh/types';
+import { RestartWorkloadButton } from '@/components/actions/action-buttons';
+import { LintCount } from '@/components/mesh/lint-list';
+import { StatusCountList } from '@/components/mesh/status-badge';
+import { Badge, Tag } from '@/components/ui/badge';
+import { RatioBar } from '@/components/ui/ratio-bar';
+import { VirtualTable, type Column } from '@/components/ui/virtual-table';
+import type { SortState } from '@/lib/ui/table-sort';
+import { TemplateVerdict } from './template-verdict';
+
+const COLUMNS: Column<WorkloadSummary>[] = [
+  {
+    id: 'name',
+    header: 'Workload',
+    width: '18rem',
+    sortKey: 'name',
+    cell: (workload) => (
+      <span className="flex min-w-0 items-center gap-1.5">
+        <span className="truncate font-mono text-[13px] font-medium">{workload.name}</span>
+        {workload.lints.length > 0 && <LintCount lints={workload.lints} />}
+      </span>
+    ),
+  },
+  {
+    id: 'kind',
+    header: 'Kind',
+    width: '8rem',
+    sortKey: 'kind',
+    cell: (workload) => <Tag>{workload.kind}</Tag>,
+  },
+  {
+    id: 'meshed',
+    header: 'Meshed',
+    width: '10rem',
+    sortKey: 'meshed',
+    cell: (workload) => (
+      <RatioBar
+        part={workload.meshed}
+        whole={workload.pods}
+        label={`${workload.meshed} of ${workload.pods} pods meshed`}
+      />
+    ),
+  },
+  {
+    id: 'statuses',
+    header: 'Pods by status',
+    sortKey: 'attention',
+    cell: (workload) => <StatusCountList counts={workload.statusCounts} />,
+  },
+  {
+    id: 'template',
+    header: 'Template',
+    width: '24rem',
+    cell: (workload) => <TemplateVerdict decision={workload.template} />,
+  },
+  {
+    id: 'restart',
+    header: <span className="sr-only">Restart</span>,
+    width: '12rem',
+    align: 'right',
+    cell: (workload) => (
+      <span className="inline-flex items-center gap-2">
+        {workload.needsRestart && (
+          <Badge tone="warn" title="Its running pods differ from what a restart would create">
+            needs restart
+          </Badge>
+        )}
+        <RestartWorkloadButton workload={workload} />
+      </span>
+    ),
+  },
+];
+
+export function WorkloadTable({
+  workloads,
+  sort,
+  onSort,
+}: {
+  workloads: readonly WorkloadSummary[];
+  sort: SortState;
+  onSort: (key: string) => void;
+}) {
+  return (
+    <VirtualTable
+      label="Workloads"
+      rows={workloads}
+      columns={COLUMNS}
+      rowKey={(workload) => `${workload.kind}/${workload.name}`}
+      sort={sort}
+      onSort={onSort}
+      rowTestId="workload-row"
+      scrollerClass="max-h-[22rem]"
+      empty="No workload matches these filters."
+    />
+  );
+}

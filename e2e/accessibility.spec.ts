@@ -1,0 +1,68 @@
+import { NamespacePage } from './pages/namespace-page';
+import { OverviewPage } from './pages/overview-page';
+import { PodPanel } from './pages/pod-panel';
+import { ActivityPage } from './pages/activity-page';
+import { expectNoSeriousViolations } from './support/axe';
+import { expect, test } from './support/fixtures';
+import { HOST_NETWORK, PREDATES_ANNOTATION, UNANNOTATED } from './support/seed';
+
+for (const scheme of ['light', 'dark'] as const) {
+  test.describe(`accessibility (${scheme})`, () => {
+    test.beforeEach(async ({ page }) => {
+      await page.emulateMedia({ colorScheme: scheme });
+    });
+
+    test('overview and activity have no serious or critical axe violations', async ({ page }, testInfo) => {
+      await new OverviewPage(page).goto();
+      await expectNoSeriousViolations(page, testInfo, `overview-${scheme}`);
+      await new ActivityPage(page).goto();
+      await expectNoSeriousViolations(page, testInfo, `activity-${scheme}`);
+    });
+
+    test('namespace page, pod panel and dialogs have no serious or critical axe violations', async ({
+      page,
+    }, testInfo) => {
+      const namespace = new NamespacePage(page);
+      await namespace.goto(HOST_NETWORK.namespace, '?status=not-injectable');
+      await expectNoSeriousViolations(page, testInfo, `namespace-${scheme}`);
+
+      await namespace.podRows.first().getByRole('button').click();
+      await expect(new PodPanel(page).explanation).toBeVisible();
+      await expectNoSeriousViolations(page, testInfo, `pod-panel-${scheme}`);
+      await page.keyboard.press('Escape');
+
+      // The dialogs open with a server dry run: nothing changes in the cluster.
+      await namespace.goto(UNANNOTATED);
+      await namespace.changeInjection.click();
+      await expect(page.getByTestId('injection-consequence')).toBeVisible();
+      await expectNoSeriousViolations(page, testInfo, `injection-dialog-${scheme}`);
+      await page.keyboard.press('Escape');
+
+      await namespace.goto(PREDATES_ANNOTATION);
+      await namespace.restartWorkload('Deployment', 'payments-api').click();
+      await expect(page.getByTestId('restart-preview')).toBeVisible();
+      await expectNoSeriousViolations(page, testInfo, `restart-dialog-${scheme}`);
+    });
+  });
+}
+
+test('keyboard: skip link, table links and the pod panel work without a mouse', async ({ page }) => {
+  await new OverviewPage(page).goto();
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('link', { name: 'Skip to content' })).toBeFocused();
+  await page.keyboard.press('Enter');
+
+  const namespace = new NamespacePage(page);
+  await namespace.goto(HOST_NETWORK.namespace);
+  const firstPod = namespace.podRows.first().getByRole('button');
+  await firstPod.focus();
+  await expect(firstPod).toBeFocused();
+  await page.keyboard.press('Enter');
+  const panel = new PodPanel(page);
+  await expect(panel.explanation).toBeVisible();
+  await expect(panel.root.getByRole('button', { name: 'Close' })).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(panel.root).toBeHidden();
+  // Focus returns to where it was.
+  await expect(firstPod).toBeFocused();
+});

@@ -1,0 +1,69 @@
+import { NamespacePage } from './pages/namespace-page';
+import { OverviewPage } from './pages/overview-page';
+import { expect, test } from './support/fixtures';
+import { PREDATES_ANNOTATION } from './support/seed';
+
+test.describe('namespace drill-down', () => {
+  test('finds the namespace whose pods predate its annotation and shows why they have no proxy', async ({
+    page,
+    shot,
+  }) => {
+    const overview = new OverviewPage(page);
+    await overview.goto();
+    await overview.openNamespace(PREDATES_ANNOTATION);
+
+    const namespace = new NamespacePage(page);
+    await expect(namespace.heading).toHaveText(PREDATES_ANNOTATION);
+    await expect(namespace.injection).toContainText('enabled');
+    for (const workload of ['payments-api', 'payment-worker', 'ledger']) {
+      await expect(namespace.workloadRow(workload)).toBeVisible();
+    }
+    await expect(namespace.podRows).toHaveCount(7);
+    // With an injector these pods would be missing-proxy; here the engine's reason is the missing injector.
+    await expect(namespace.podRows.first()).toContainText('not-injectable');
+    await expect(namespace.podRows.first()).toContainText('injector_not_installed');
+    await shot('namespace-payments');
+  });
+
+  test('status chips, search and sorting live in the URL and survive a shared link', async ({
+    page,
+    context,
+  }) => {
+    const namespace = new NamespacePage(page);
+    await namespace.goto(PREDATES_ANNOTATION);
+
+    await namespace.statusChip('not-injectable').click();
+    await expect(page).toHaveURL(/status=not-injectable/);
+    await expect(namespace.statusChip('not-injectable')).toHaveAttribute('aria-pressed', 'true');
+    await expect(namespace.podRows).toHaveCount(7);
+
+    await namespace.statusChip('meshed').click();
+    await expect(page).toHaveURL(/status=not-injectable%2Cmeshed|status=not-injectable,meshed/);
+
+    await namespace.search.fill('ledger');
+    await expect(page).toHaveURL(/q=ledger/);
+    await expect(namespace.podRows).toHaveCount(2);
+    await expect(namespace.workloadRows).toHaveCount(1);
+
+    const podColumn = namespace.podTable.getByRole('columnheader', { name: 'Pod', exact: true });
+    await podColumn.getByRole('button').click();
+    await expect(page).toHaveURL(/sort=name&dir=asc/);
+    await podColumn.getByRole('button').click();
+    await expect(page).toHaveURL(/sort=name&dir=desc/);
+    await expect(podColumn).toHaveAttribute('aria-sort', 'descending');
+    expect(await namespace.visiblePodNames()).toEqual(['ledger-1', 'ledger-0']);
+
+    const shared = await context.newPage();
+    const sharedNamespace = new NamespacePage(shared);
+    await shared.goto(page.url());
+    await expect(sharedNamespace.heading).toHaveText(PREDATES_ANNOTATION);
+    await expect(sharedNamespace.search).toHaveValue('ledger');
+    await expect(sharedNamespace.statusChip('not-injectable')).toHaveAttribute('aria-pressed', 'true');
+    expect(await sharedNamespace.visiblePodNames()).toEqual(['ledger-1', 'ledger-0']);
+    await shared.close();
+
+    await page.getByRole('button', { name: 'Clear filters' }).click();
+    await expect(namespace.podRows).toHaveCount(7);
+    await expect(page).not.toHaveURL(/q=|status=/);
+  });
+});

@@ -1,0 +1,50 @@
+import { expect, type Locator, type Page } from '@playwright/test';
+
+export class InjectionDialog {
+  readonly root: Locator;
+  readonly consequence: Locator;
+  readonly apply: Locator;
+  readonly applied: Locator;
+
+  constructor(readonly page: Page) {
+    this.root = page.getByTestId('injection-dialog');
+    this.consequence = this.root.getByTestId('injection-consequence');
+    this.apply = this.root.getByTestId('apply-injection');
+    this.applied = this.root.getByTestId('injection-applied');
+  }
+
+  async choose(label: 'Enable' | 'Ingress' | 'Disable' | 'Remove annotation'): Promise<void> {
+    await this.root.getByRole('radio', { name: new RegExp(`^${label}`) }).check();
+  }
+}
+
+export class RestartDialog {
+  readonly root: Locator;
+  readonly preview: Locator;
+  readonly confirm: Locator;
+
+  constructor(readonly page: Page) {
+    this.root = page.getByTestId('restart-dialog');
+    this.preview = this.root.getByTestId('restart-preview');
+    this.confirm = this.root.getByTestId('confirm-restart');
+  }
+
+  previewRow(workload: string): Locator {
+    return this.preview.locator('tbody tr').filter({ hasText: workload });
+  }
+}
+
+export class RolloutTray {
+  constructor(readonly page: Page) {}
+
+  card(workload: string): Locator {
+    return this.page.getByTestId('rollout-card').filter({ hasText: workload });
+  }
+
+  async waitUntilFinished(workload: string, timeoutMs = 150_000): Promise<Locator> {
+    const card = this.card(workload);
+    await expect(card).toBeVisible();
+    await expect(card).not.toHaveAttribute('data-state', 'running', { timeout: timeoutMs });
+    return card;
+  }
+}

@@ -1,0 +1,24 @@
+import type { WorkloadKind } from '@/lib/mesh/types';
+
+// Every URL the UI reads or writes. SWR keys are these strings, so the stream can revalidate by prefix.
+const enc = encodeURIComponent;
+
+export const apiPaths = {
+  overview: '/api/v1/overview',
+  capabilities: '/api/v1/capabilities',
+  activity: '/api/v1/activity',
+  stream: '/api/v1/stream',
+  namespace: (namespace: string) => `/api/v1/namespaces/${enc(namespace)}`,
+  pod: (namespace: string, pod: string) => `/api/v1/namespaces/${enc(namespace)}/pods/${enc(pod)}`,
+  injection: (namespace: string) => `/api/v1/namespaces/${enc(namespace)}/injection`,
+  restartNamespace: (namespace: string) => `/api/v1/namespaces/${enc(namespace)}/restart`,
+  restartWorkload: (namespace: string, kind: WorkloadKind, name: string) =>
+    `/api/v1/workloads/${enc(namespace)}/${enc(kind)}/${enc(name)}/restart`,
+};
+
+/** Every SWR key that shows something about this namespace (the namespace page and its pods). */
+export function isNamespaceKey(key: unknown, namespace: string): boolean {
+  if (typeof key !== 'string') return false;
+  const base = apiPaths.namespace(namespace);
+  return key === base || key.startsWith(`${base}/`);
+}

@@ -1,0 +1,38 @@
+import type { NamespaceSummary } from '@/lib/mesh/types';
+import { podsNeedingRestart } from './pod-status';
+import { compareBy, matchesQuery, type SortState } from './table-sort';
+
+export const NAMESPACE_SORTS = ['name', 'injection', 'meshed', 'pods', 'attention'] as const;
+
+/** Pods the engine says need something done, plus lints: the "needs attention" view. */
+export function attentionScore(namespace: NamespaceSummary): number {
+  return (
+    podsNeedingRestart(namespace.statusCounts) +
+    namespace.statusCounts['not-injectable'] +
+    namespace.lints.length
+  );
+}
+
+export function filterNamespaces(
+  namespaces: readonly NamespaceSummary[],
+  { query, attentionOnly }: { query: string; attentionOnly: boolean },
+): NamespaceSummary[] {
+  return namespaces.filter(
+    (namespace) =>
+      (!attentionOnly || attentionScore(namespace) > 0) &&
+      matchesQuery(query, namespace.name, namespace.injectValue),
+  );
+}
+
+export function sortNamespaces(namespaces: NamespaceSummary[], sort: SortState): NamespaceSummary[] {
+  const byName = compareBy<NamespaceSummary>((namespace) => namespace.name, 'asc');
+  const value: Record<string, (namespace: NamespaceSummary) => number | string> = {
+    name: (namespace) => namespace.name,
+    injection: (namespace) => namespace.injectValue ?? '',
+    meshed: (namespace) => (namespace.pods === 0 ? -1 : namespace.meshed / namespace.pods),
+    pods: (namespace) => namespace.pods,
+    attention: attentionScore,
+  };
+  const primary = compareBy(value[sort.key] ?? value.name!, sort.direction);
+  return [...namespaces].sort((a, b) => primary(a, b) || byName(a, b));
+}

@@ -1,0 +1,81 @@
+import type { Capability, CapabilitiesResponse } from '@/lib/api/dto';
+import type { Restartability, WorkloadKind } from '@/lib/mesh/types';
+
+// Why an action button is turned off, in words an operator can act on. null means "allowed".
+// The server enforces all of this again; the UI only explains it before anyone clicks.
+
+export const READ_ONLY_REASON =
+  'Read-only mode: this meshwatch was started with MESHWATCH_READ_ONLY=true, so it shows the cluster but changes nothing.';
+
+const RESTART_CAPABILITY: Partial<Record<WorkloadKind, Capability>> = {
+  Deployment: 'patchDeployments',
+  StatefulSet: 'patchStatefulSets',
+  DaemonSet: 'patchDaemonSets',
+};
+
+const DEFAULT_WHY: Record<Capability, string> = {
+  patchNamespaces: "meshwatch's Kubernetes identity may not patch namespaces.",
+  patchDeployments: "meshwatch's Kubernetes identity may not patch Deployments.",
+  patchStatefulSets: "meshwatch's Kubernetes identity may not patch StatefulSets.",
+  patchDaemonSets: "meshwatch's Kubernetes identity may not patch DaemonSets.",
+  createEvents: "meshwatch's Kubernetes identity may not create events.",
+};
+
+export interface CapabilityState {
+  data?: CapabilitiesResponse;
+  error?: unknown;
+}
+
+function common({ data, error }: CapabilityState): string | null {
+  if (error && !data) return 'Permissions could not be checked, so actions are off until the server answers.';
+  if (!data) return 'Checking permissions…';
+  if (data.readOnly) return READ_ONLY_REASON;
+  return null;
+}
+
+function denied(data: CapabilitiesResponse, capability: Capability): string | null {
+  if (data.can[capability]) return null;
+  return data.why[capability] ?? DEFAULT_WHY[capability];
+}
+
+export function injectionBlockedReason(state: CapabilityState): string | null {
+  return common(state) ?? denied(state.data!, 'patchNamespaces');
+}
+
+export function workloadRestartBlockedReason(
+  state: CapabilityState,
+  workload: { kind: WorkloadKind; restart: Restartability },
+): string | null {
+  const base = common(state);
+  if (base) return base;
+  if (!workload.restart.restartable) return workload.restart.why ?? 'This workload cannot be restarted.';
+  const capability = RESTART_CAPABILITY[workload.kind];
+  return capability
+    ? denied(state.data!, capability)
+    : 'Only Deployments, StatefulSets and DaemonSets restart.';
+}
+
+/** A pod's fix button acts on its workload; without the workload summary only kind and RBAC are known. */
+export function kindRestartBlockedReason(state: CapabilityState, kind: WorkloadKind): string | null {
+  const base = common(state);
+  if (base) return base;
+  const capability = RESTART_CAPABILITY[kind];
+  return capability
+    ? denied(state.data!, capability)
+    : 'Only Deployments, StatefulSets and DaemonSets restart.';
+}
+
+export function namespaceRestartBlockedReason(
+  state: CapabilityState,
+  workloadsNeedingRestart: number,
+): string | null {
+  const base = common(state);
+  if (base) return base;
+  const data = state.data!;
+  const kinds: Capability[] = ['patchDeployments', 'patchStatefulSets', 'patchDaemonSets'];
+  if (kinds.every((capability) => !data.can[capability])) {
+    return kinds.map((capability) => denied(data, capability)).find(Boolean) ?? DEFAULT_WHY.patchDeployments;
+  }
+  if (workloadsNeedingRestart === 0) return 'No workload here needs a restart.';
+  return null;
+}

@@ -1,0 +1,38 @@
+'use client';
+
+import useSWR from 'swr';
+import type {
+  ActivityResponse,
+  CapabilitiesResponse,
+  NamespaceResponse,
+  OverviewResponse,
+  PodResponse,
+} from '@/lib/api/dto';
+import type { ApiError } from './api-error';
+import { apiPaths } from './api-paths';
+
+// Typed SWR hooks, one per read endpoint. The stream provider revalidates them by key.
+
+export function useOverview() {
+  return useSWR<OverviewResponse, ApiError>(apiPaths.overview);
+}
+
+export function useNamespace(namespace: string) {
+  return useSWR<NamespaceResponse, ApiError>(apiPaths.namespace(namespace));
+}
+
+export function usePod(namespace: string, pod: string | null) {
+  return useSWR<PodResponse, ApiError>(pod ? apiPaths.pod(namespace, pod) : null);
+}
+
+export function useCapabilities() {
+  // The token and RBAC answers change rarely; the stream does not announce them.
+  return useSWR<CapabilitiesResponse, ApiError>(apiPaths.capabilities, {
+    revalidateOnFocus: false,
+    refreshInterval: 5 * 60_000,
+  });
+}
+
+export function useActivity() {
+  return useSWR<ActivityResponse, ApiError>(apiPaths.activity);
+}

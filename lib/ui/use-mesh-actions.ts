@@ -1,0 +1,75 @@
+'use client';
+
+import { useCallback } from 'react';
+import { useSWRConfig } from 'swr';
+import type { InjectionRequest, InjectionResponse, RestartResponse, WorkloadRef } from '@/lib/api/dto';
+import { ApiError } from './api-error';
+import { apiPaths, isNamespaceKey } from './api-paths';
+import { postJson } from './fetcher';
+import { useCapabilities } from './use-api';
+
+/**
+ * The three mutations, each sent with the CSRF token from /api/v1/capabilities. A stale token (the
+ * server restarted) is fetched again and the call retried once. After a real change, the affected views
+ * revalidate at once instead of waiting for the stream.
+ */
+export function useMeshActions() {
+  const { data: capabilities, mutate: refreshCapabilities } = useCapabilities();
+  const { mutate } = useSWRConfig();
+
+  const send = useCallback(
+    async <T>(url: string, body: unknown): Promise<T> => {
+      const token = capabilities?.csrfToken ?? (await refreshCapabilities())?.csrfToken;
+      if (!token)
+        throw new ApiError(0, 'csrf', 'Could not get a session token from the server. Reload the page.');
+      try {
+        return await postJson<T>(url, body, token);
+      } catch (error) {
+        if (!(error instanceof ApiError) || error.code !== 'csrf') throw error;
+        const fresh = await refreshCapabilities();
+        if (!fresh) throw error;
+        return postJson<T>(url, body, fresh.csrfToken);
+      }
+    },
+    [capabilities, refreshCapabilities],
+  );
+
+  const afterChange = useCallback(
+    (namespace: string) => {
+      void mutate(apiPaths.overview);
+      void mutate(apiPaths.activity);
+      void mutate((key) => isNamespaceKey(key, namespace));
+    },
+    [mutate],
+  );
+
+  const setInjection = useCallback(
+    async (namespace: string, request: InjectionRequest) => {
+      const response = await send<InjectionResponse>(apiPaths.injection(namespace), request);
+      if (!request.dryRun) afterChange(namespace);
+      return response;
+    },
+    [send, afterChange],
+  );
+
+  const restartWorkload = useCallback(
+    async (workload: WorkloadRef, dryRun: boolean) => {
+      const url = apiPaths.restartWorkload(workload.namespace, workload.kind, workload.name);
+      const response = await send<RestartResponse>(url, { dryRun });
+      if (!dryRun) afterChange(workload.namespace);
+      return response;
+    },
+    [send, afterChange],
+  );
+
+  const restartNamespace = useCallback(
+    async (namespace: string, dryRun: boolean) => {
+      const response = await send<RestartResponse>(apiPaths.restartNamespace(namespace), { dryRun });
+      if (!dryRun) afterChange(namespace);
+      return response;
+    },
+    [send, afterChange],
+  );
+
+  return { setInjection, restartWorkload, restartNamespace };
+}
