@@ -10,7 +10,7 @@ import {
   kindRestartBlockedReason,
   workloadRestartBlockedReason,
 } from '@/lib/ui/permissions';
-import { STATUS_LOOK } from '@/lib/ui/pod-status';
+import { restartFixes } from '@/lib/ui/pod-status';
 import { useCapabilities, useNamespace } from '@/lib/ui/use-api';
 
 /** The button for the pod's fix, when a click can do it: a restart of its workload, or opting the namespace in. */
@@ -20,7 +20,7 @@ export function FixAction({ pod }: { pod: PodVerdict }) {
   const { openRestart, openInjection } = useActionDialogs();
   const workload = pod.workload;
 
-  if (STATUS_LOOK[pod.status].restartFixes && workload) {
+  if (restartFixes(pod.status) && workload) {
     const summary = namespace?.workloads.find(
       (item) => item.kind === workload.kind && item.name === workload.name,
     );

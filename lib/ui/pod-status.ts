@@ -1,4 +1,4 @@
-import type { PodStatus, StatusCounts } from '@/lib/mesh/types';
+import { POD_STATUSES, RESTART_FIXES, type PodStatus, type StatusCounts } from '@/lib/mesh/types';
 
 // How each status the engine reports looks on screen. Presentation only: the engine decides which status a
 // pod has; this table decides its label, colour and order.
@@ -10,8 +10,6 @@ export interface StatusLook {
   tone: Tone;
   /** One line for tooltips and filter chips. */
   hint: string;
-  /** The engine's RESTART_FIXES: a rollout restart changes these pods. */
-  restartFixes: boolean;
 }
 
 export const STATUS_LOOK: Record<PodStatus, StatusLook> = {
@@ -19,39 +17,33 @@ export const STATUS_LOOK: Record<PodStatus, StatusLook> = {
     label: 'missing-proxy',
     tone: 'warn',
     hint: 'Should have a proxy but started before injection applied; a restart adds it',
-    restartFixes: true,
   },
   'unwanted-proxy': {
     label: 'unwanted-proxy',
     tone: 'accent',
     hint: 'Has a proxy it should no longer have; a restart removes it',
-    restartFixes: true,
   },
   'outdated-proxy': {
     label: 'outdated-proxy',
     tone: 'info',
     hint: 'Proxy older than the control plane; a restart upgrades it',
-    restartFixes: true,
   },
   'not-injectable': {
     label: 'not-injectable',
     tone: 'bad',
     hint: 'Asked for a proxy, but the injector cannot or will not add one',
-    restartFixes: false,
   },
-  meshed: { label: 'meshed', tone: 'good', hint: 'Has the proxy it should have', restartFixes: false },
-  unmeshed: { label: 'unmeshed', tone: 'neutral', hint: 'Not opted in to the mesh', restartFixes: false },
+  meshed: { label: 'meshed', tone: 'good', hint: 'Has the proxy it should have' },
+  unmeshed: { label: 'unmeshed', tone: 'neutral', hint: 'Not opted in to the mesh' },
 };
 
-/** Display order: what needs attention first. */
-export const STATUS_ORDER: readonly PodStatus[] = [
-  'missing-proxy',
-  'unwanted-proxy',
-  'outdated-proxy',
-  'not-injectable',
-  'meshed',
-  'unmeshed',
-];
+/** Display order: what needs attention first (the engine's own order). */
+export const STATUS_ORDER: readonly PodStatus[] = POD_STATUSES;
+
+/** The engine's RESTART_FIXES: a rollout restart changes these pods. */
+export function restartFixes(status: PodStatus): boolean {
+  return RESTART_FIXES.includes(status);
+}
 
 export function isPodStatus(value: string): value is PodStatus {
   return (STATUS_ORDER as readonly string[]).includes(value);
@@ -59,7 +51,7 @@ export function isPodStatus(value: string): value is PodStatus {
 
 /** Pods a restart would change, from the engine's own counts. */
 export function podsNeedingRestart(counts: StatusCounts): number {
-  return STATUS_ORDER.filter((status) => STATUS_LOOK[status].restartFixes).reduce(
+  return RESTART_FIXES.reduce(
     (sum, status) => sum + counts[status],
     0,
   );
