@@ -5,7 +5,15 @@ const config = [
   ...next,
   ...nextTs,
   {
-    ignores: ['.next/**', '.next-*/**', 'node_modules/**', '.testbed/**', 'test-results/**', 'playwright-report/**', 'next-env.d.ts'],
+    ignores: [
+      '.next/**',
+      '.next-*/**',
+      'node_modules/**',
+      '.testbed/**',
+      'test-results/**',
+      'playwright-report/**',
+      'next-env.d.ts',
+    ],
   },
   {
     files: ['lib/**/*.ts'],
@@ -17,7 +25,18 @@ const config = [
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: ['@kubernetes/*', 'next', 'next/*', 'react', '@/lib/k8s/*', '@/app/*', '@/components/*', 'node:*'] },
+        {
+          patterns: [
+            '@kubernetes/*',
+            'next',
+            'next/*',
+            'react',
+            '@/lib/k8s/*',
+            '@/app/*',
+            '@/components/*',
+            'node:*',
+          ],
+        },
       ],
     },
   },

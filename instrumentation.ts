@@ -5,5 +5,13 @@ export async function register(): Promise<void> {
   const { getCache } = await import('./lib/k8s/cache');
   const cache = getCache();
   const { name, server, inCluster } = cache.context;
-  console.log(JSON.stringify({ level: 'info', msg: 'meshwatch cluster cache started', context: name, server, inCluster }));
+  console.log(
+    JSON.stringify({
+      level: 'info',
+      msg: 'meshwatch cluster cache started',
+      context: name,
+      server,
+      inCluster,
+    }),
+  );
 }

@@ -35,6 +35,7 @@ run_vitest() { # name project
 }
 
 check lint eslint --max-warnings=0 .
+check format prettier --check .
 check typecheck tsc --noEmit
 run_vitest unit unit
 

@@ -82,7 +82,8 @@ export interface PodResponse {
   freshness: Freshness;
 }
 
-export type Capability = 'patchNamespaces' | 'patchDeployments' | 'patchStatefulSets' | 'patchDaemonSets' | 'createEvents';
+export type Capability =
+  'patchNamespaces' | 'patchDeployments' | 'patchStatefulSets' | 'patchDaemonSets' | 'createEvents';
 
 export interface CapabilitiesResponse {
   readOnly: boolean;

@@ -21,6 +21,8 @@ describe('errorResponse', () => {
   it('recognises a MeshwatchError from another module copy by shape', () => {
     const foreign = Object.assign(new Error('x'), { name: 'MeshwatchError', code: 'not_found', status: 404 });
     expect(isMeshwatchError(foreign)).toBe(true);
-    expect(isMeshwatchError(Object.assign(new Error('x'), { name: 'MeshwatchError', code: 'nope', status: 1 }))).toBe(false);
+    expect(
+      isMeshwatchError(Object.assign(new Error('x'), { name: 'MeshwatchError', code: 'nope', status: 1 })),
+    ).toBe(false);
   });
 });

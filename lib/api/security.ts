@@ -48,7 +48,9 @@ export function isHostAllowed(host: string | null, rules: HostRule[]): boolean {
   const parsed = splitHost(host);
   if (!parsed) return false;
   return rules.some((rule) => {
-    const nameMatches = rule.wildcard ? parsed.hostname.endsWith(`.${rule.hostname}`) : parsed.hostname === rule.hostname;
+    const nameMatches = rule.wildcard
+      ? parsed.hostname.endsWith(`.${rule.hostname}`)
+      : parsed.hostname === rule.hostname;
     return nameMatches && (rule.port === undefined || rule.port === parsed.port);
   });
 }
@@ -72,7 +74,8 @@ export function checkSameOrigin(request: Request): void {
   const site = request.headers.get('sec-fetch-site');
   const refuse = (why: string) => new MeshwatchError('csrf', `Cross-site request refused: ${why}.`);
 
-  if (origin === null && site === null) throw refuse('send an Origin header matching the Host (or use the meshwatch UI)');
+  if (origin === null && site === null)
+    throw refuse('send an Origin header matching the Host (or use the meshwatch UI)');
   if (origin !== null) {
     let originHost: string;
     try {
@@ -110,7 +113,10 @@ function constantTimeEqual(a: string, b: string): boolean {
 export function checkCsrf(request: Request): void {
   const sent = request.headers.get(CSRF_HEADER);
   if (!sent || !constantTimeEqual(sent, csrfToken())) {
-    throw new MeshwatchError('csrf', `Missing or wrong ${CSRF_HEADER} header: fetch a token from GET /api/v1/capabilities.`);
+    throw new MeshwatchError(
+      'csrf',
+      `Missing or wrong ${CSRF_HEADER} header: fetch a token from GET /api/v1/capabilities.`,
+    );
   }
 }
 
@@ -120,7 +126,10 @@ export function isReadOnly(env: Env = process.env): boolean {
 
 export function checkWritable(env: Env = process.env): void {
   if (isReadOnly(env)) {
-    throw new MeshwatchError('read_only', 'meshwatch runs read-only (MESHWATCH_READ_ONLY=true): changes are disabled.');
+    throw new MeshwatchError(
+      'read_only',
+      'meshwatch runs read-only (MESHWATCH_READ_ONLY=true): changes are disabled.',
+    );
   }
 }
 

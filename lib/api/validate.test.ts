@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { isMeshwatchError, type MeshwatchError } from './errors';
-import { injectionRequest, MAX_BODY_BYTES, namespaceName, objectName, readJsonObject, restartableKind, restartRequest } from './validate';
+import {
+  injectionRequest,
+  MAX_BODY_BYTES,
+  namespaceName,
+  objectName,
+  readJsonObject,
+  restartableKind,
+  restartRequest,
+} from './validate';
 
 function caught(fn: () => unknown): MeshwatchError {
   try {
@@ -22,7 +30,10 @@ async function caughtAsync(promise: Promise<unknown>): Promise<MeshwatchError> {
   throw new Error('expected a MeshwatchError');
 }
 
-function post(body: BodyInit | null, headers: Record<string, string> = { 'content-type': 'application/json' }): Request {
+function post(
+  body: BodyInit | null,
+  headers: Record<string, string> = { 'content-type': 'application/json' },
+): Request {
   return new Request('http://127.0.0.1/x', { method: 'POST', body, headers });
 }
 
@@ -33,11 +44,14 @@ describe('names', () => {
     expect(namespaceName('a'.repeat(63))).toHaveLength(63);
   });
 
-  it.each(['', 'Shop', '-a', 'a-', 'a.b', 'a_b', 'a'.repeat(64), '../etc', 'a b'])('rejects namespace %j', (name) => {
-    const err = caught(() => namespaceName(name));
-    expect(err.code).toBe('invalid_name');
-    expect(err.status).toBe(400);
-  });
+  it.each(['', 'Shop', '-a', 'a-', 'a.b', 'a_b', 'a'.repeat(64), '../etc', 'a b'])(
+    'rejects namespace %j',
+    (name) => {
+      const err = caught(() => namespaceName(name));
+      expect(err.code).toBe('invalid_name');
+      expect(err.status).toBe(400);
+    },
+  );
 
   it('accepts DNS-1123 subdomains for object names', () => {
     expect(objectName('web-7d9c.abc')).toBe('web-7d9c.abc');
@@ -53,7 +67,9 @@ describe('names', () => {
 });
 
 describe('kinds', () => {
-  it.each(['Deployment', 'StatefulSet', 'DaemonSet'])('accepts %s', (kind) => expect(restartableKind(kind)).toBe(kind));
+  it.each(['Deployment', 'StatefulSet', 'DaemonSet'])('accepts %s', (kind) =>
+    expect(restartableKind(kind)).toBe(kind),
+  );
   it.each(['deployment', 'ReplicaSet', 'Job', 'CronJob', 'Pod', ''])('rejects %j', (kind) => {
     const err = caught(() => restartableKind(kind));
     expect(err.code).toBe('invalid_kind');
@@ -84,7 +100,9 @@ describe('readJsonObject', () => {
   });
 
   it('accepts a charset parameter', async () => {
-    expect(await readJsonObject(post('{}', { 'content-type': 'application/json; charset=utf-8' }))).toEqual({});
+    expect(await readJsonObject(post('{}', { 'content-type': 'application/json; charset=utf-8' }))).toEqual(
+      {},
+    );
   });
 
   it('refuses an oversized body, declared or streamed', async () => {
@@ -96,7 +114,12 @@ describe('readJsonObject', () => {
         controller.close();
       },
     });
-    const chunked = new Request('http://127.0.0.1/x', { method: 'POST', body: stream, headers: { 'content-type': 'application/json' }, duplex: 'half' } as RequestInit);
+    const chunked = new Request('http://127.0.0.1/x', {
+      method: 'POST',
+      body: stream,
+      headers: { 'content-type': 'application/json' },
+      duplex: 'half',
+    } as RequestInit);
     const err = await caughtAsync(readJsonObject(chunked));
     expect(err.code).toBe('payload_too_large');
     expect(err.status).toBe(400);

@@ -42,7 +42,10 @@ export function objectName(value: string, what = 'name'): string {
 export function restartableKind(value: string): RestartableKind {
   const kind = RESTARTABLE_KINDS.find((k) => k === value);
   if (!kind) {
-    throw new MeshwatchError('invalid_kind', `${shown(value)} is not a restartable kind: use ${RESTARTABLE_KINDS.join(', ')}.`);
+    throw new MeshwatchError(
+      'invalid_kind',
+      `${shown(value)} is not a restartable kind: use ${RESTARTABLE_KINDS.join(', ')}.`,
+    );
   }
   return kind;
 }
@@ -51,8 +54,12 @@ export function restartableKind(value: string): RestartableKind {
  * Reads a JSON object body of at most `MAX_BODY_BYTES`, counting bytes as they arrive (a missing or lying
  * Content-Length changes nothing). An empty body reads as `{}`.
  */
-export async function readJsonObject(request: Request, maxBytes = MAX_BODY_BYTES): Promise<Record<string, unknown>> {
-  const tooLarge = () => new MeshwatchError('payload_too_large', `The request body is larger than ${maxBytes} bytes.`);
+export async function readJsonObject(
+  request: Request,
+  maxBytes = MAX_BODY_BYTES,
+): Promise<Record<string, unknown>> {
+  const tooLarge = () =>
+    new MeshwatchError('payload_too_large', `The request body is larger than ${maxBytes} bytes.`);
   const declared = Number(request.headers.get('content-length') ?? '0');
   if (declared > maxBytes) throw tooLarge();
 
@@ -108,12 +115,16 @@ function dryRunOf(body: Record<string, unknown>): boolean {
 export function injectionRequest(body: Record<string, unknown>): Required<InjectionRequest> {
   rejectUnknownFields(body, ['value', 'dryRun']);
   if (!('value' in body)) {
-    throw new MeshwatchError('invalid_value', '"value" is required: "enabled", "disabled", "ingress" or null (remove).');
+    throw new MeshwatchError(
+      'invalid_value',
+      '"value" is required: "enabled", "disabled", "ingress" or null (remove).',
+    );
   }
   const { value } = body;
   const valid = value === null || INJECT_VALUES.some((v) => v === value);
   if (!valid) {
-    const got = typeof value === 'string' ? shown(value) : `A ${Array.isArray(value) ? 'list' : typeof value}`;
+    const got =
+      typeof value === 'string' ? shown(value) : `A ${Array.isArray(value) ? 'list' : typeof value}`;
     throw new MeshwatchError(
       'invalid_value',
       `${got} is not a valid linkerd.io/inject value: use "enabled", "disabled", "ingress" or null (remove).`,

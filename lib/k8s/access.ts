@@ -34,7 +34,9 @@ export async function reviewAccess(clients: Clients): Promise<Access> {
             body: {
               apiVersion: 'authorization.k8s.io/v1',
               kind: 'SelfSubjectAccessReview',
-              spec: { resourceAttributes: { verb: check.verb, group: check.group, resource: check.resource } },
+              spec: {
+                resourceAttributes: { verb: check.verb, group: check.group, resource: check.resource },
+              },
             },
           },
           callOptions({ timeoutMs: 5_000 }),
@@ -43,7 +45,13 @@ export async function reviewAccess(clients: Clients): Promise<Access> {
     ),
   );
   const access: Access = {
-    can: { patchNamespaces: false, patchDeployments: false, patchStatefulSets: false, patchDaemonSets: false, createEvents: false },
+    can: {
+      patchNamespaces: false,
+      patchDeployments: false,
+      patchStatefulSets: false,
+      patchDaemonSets: false,
+      createEvents: false,
+    },
     why: {},
   };
   entries.forEach(([capability, check], i) => {
@@ -52,7 +60,8 @@ export async function reviewAccess(clients: Clients): Promise<Access> {
     if (!access.can[capability]) {
       const what = `${check.verb} ${check.group ? `${check.resource}.${check.group}` : check.resource}`;
       const reason = status?.reason?.trim() || status?.evaluationError?.trim();
-      access.why[capability] = `meshwatch's Kubernetes identity may not ${what}${reason ? `: ${reason}` : ' (RBAC)'}.`;
+      access.why[capability] =
+        `meshwatch's Kubernetes identity may not ${what}${reason ? `: ${reason}` : ' (RBAC)'}.`;
     }
   });
   return access;

@@ -89,7 +89,12 @@ export async function audit(clients: Clients | null, record: AuditRecord): Promi
 }
 
 /** Best effort: a missing Event must not turn a done change into a failure; the log line says why. */
-async function writeEvent(clients: Clients, target: AuditTarget, event: { reason: string; message: string }, at: Date): Promise<string | undefined> {
+async function writeEvent(
+  clients: Clients,
+  target: AuditTarget,
+  event: { reason: string; message: string },
+  at: Date,
+): Promise<string | undefined> {
   try {
     await clients.core.createNamespacedEvent(
       {
@@ -97,7 +102,13 @@ async function writeEvent(clients: Clients, target: AuditTarget, event: { reason
         body: {
           metadata: { generateName: `${target.name}.meshwatch-`, namespace: target.namespace },
           // For a Namespace the event lives in that namespace, so `kubectl get events -n X` shows it.
-          involvedObject: { apiVersion: target.apiVersion, kind: target.kind, name: target.name, namespace: target.namespace, uid: target.uid },
+          involvedObject: {
+            apiVersion: target.apiVersion,
+            kind: target.kind,
+            name: target.name,
+            namespace: target.namespace,
+            uid: target.uid,
+          },
           reason: event.reason,
           message: event.message,
           type: 'Normal',

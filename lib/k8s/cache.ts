@@ -53,7 +53,10 @@ export class ClusterCache {
       const { config, info } = loadKubeContext();
       this.context = info;
       this.clients = makeClients(config);
-      const listener: InformerListener = { changed: (ns) => this.onChanged(ns), health: () => this.onHealth() };
+      const listener: InformerListener = {
+        changed: (ns) => this.onChanged(ns),
+        health: () => this.onHealth(),
+      };
       this.informers = makeInformers(this.clients, config, listener);
     } catch (err) {
       this.context = { name: '', server: '', inCluster: false };
@@ -86,7 +89,13 @@ export class ClusterCache {
 
   freshness(now = Date.now()): Freshness {
     if (this.fatal) {
-      return { synced: false, stale: true, ageSeconds: null, lastEventAt: null, resources: [{ name: 'kubeconfig', synced: false, healthy: false, lastError: this.fatal }] };
+      return {
+        synced: false,
+        stale: true,
+        ageSeconds: null,
+        lastEventAt: null,
+        resources: [{ name: 'kubeconfig', synced: false, healthy: false, lastError: this.fatal }],
+      };
     }
     const statuses = this.statuses();
     const synced = statuses.every((s) => s.synced);
@@ -97,9 +106,20 @@ export class ClusterCache {
       lastError ? { name, synced: s, healthy, lastError } : { name, synced: s, healthy },
     );
     const { healthy, lastError } = this.probe;
-    resources.push(lastError && !healthy ? { name: 'api-server', synced: true, healthy, lastError } : { name: 'api-server', synced: true, healthy });
-    const stale = !synced || resources.some((r) => !r.healthy) || ageSeconds === null || ageSeconds > STALE_AFTER_SECONDS;
-    return { synced, stale, ageSeconds, lastEventAt: lastEvent ? new Date(lastEvent).toISOString() : null, resources };
+    resources.push(
+      lastError && !healthy
+        ? { name: 'api-server', synced: true, healthy, lastError }
+        : { name: 'api-server', synced: true, healthy },
+    );
+    const stale =
+      !synced || resources.some((r) => !r.healthy) || ageSeconds === null || ageSeconds > STALE_AFTER_SECONDS;
+    return {
+      synced,
+      stale,
+      ageSeconds,
+      lastEventAt: lastEvent ? new Date(lastEvent).toISOString() : null,
+      resources,
+    };
   }
 
   /** Routes that answer from the cache call this first: before the first full sync there is nothing honest to say. */
@@ -109,8 +129,11 @@ export class ClusterCache {
     if (waiting.length === 0) return;
     // Group by error: when the API server is unreachable all ten say the same thing.
     const byError = new Map<string, string[]>();
-    for (const s of waiting) byError.set(s.lastError ?? '', [...(byError.get(s.lastError ?? '') ?? []), s.name]);
-    const detail = [...byError].map(([error, names]) => `${names.join(', ')}${error ? ` (${error.replace(/\.$/, '')})` : ''}`).join('; ');
+    for (const s of waiting)
+      byError.set(s.lastError ?? '', [...(byError.get(s.lastError ?? '') ?? []), s.name]);
+    const detail = [...byError]
+      .map(([error, names]) => `${names.join(', ')}${error ? ` (${error.replace(/\.$/, '')})` : ''}`)
+      .join('; ');
     throw new MeshwatchError('unavailable', `The cluster cache has not synced yet; waiting for ${detail}.`);
   }
 
@@ -126,7 +149,9 @@ export class ClusterCache {
       workloads: inf ? inf.workloads.flatMap((i) => [...i.records()]).sort(byName) : [],
       pods,
       webhook: inf ? pickInjectorWebhook([...inf.webhooks.records()]) : null,
-      controlPlane: inf ? toControlPlane([...inf.linkerdConfigs.records()], pods, this.controlPlaneNamespace) : null,
+      controlPlane: inf
+        ? toControlPlane([...inf.linkerdConfigs.records()], pods, this.controlPlaneNamespace)
+        : null,
     };
     this.memo = { version, snapshot };
     return snapshot;
@@ -150,9 +175,13 @@ export class ClusterCache {
   private flush(): void {
     this.flushTimer = undefined;
     const cluster = this.pending.has('*');
-    const names = cluster ? this.snapshot().namespaces.map((n) => n.name) : [...this.pending].filter(Boolean).sort();
+    const names = cluster
+      ? this.snapshot().namespaces.map((n) => n.name)
+      : [...this.pending].filter(Boolean).sort();
     this.pending.clear();
-    const event: ChangeEvent = cluster ? { namespaces: names, at: new Date().toISOString(), cluster } : { namespaces: names, at: new Date().toISOString() };
+    const event: ChangeEvent = cluster
+      ? { namespaces: names, at: new Date().toISOString(), cluster }
+      : { namespaces: names, at: new Date().toISOString() };
     for (const s of this.subscribers) s.change?.(event);
   }
 
@@ -174,7 +203,8 @@ export class ClusterCache {
     if (this.informers) {
       for (const informer of allInformers(this.informers)) {
         const { synced, healthy, lastHeardAt } = informer.status();
-        if (synced && healthy && lastHeardAt && now - lastHeardAt > STALE_AFTER_SECONDS * 1000) informer.kick();
+        if (synced && healthy && lastHeardAt && now - lastHeardAt > STALE_AFTER_SECONDS * 1000)
+          informer.kick();
       }
     }
     this.publishStatus(this.freshness(now));
@@ -185,11 +215,19 @@ export class ClusterCache {
     if (!this.clients || this.probe.inFlight) return;
     this.probe.inFlight = true;
     try {
-      const info = await this.clients.version.getCode(undefined, callOptions({ timeoutMs: PROBE_TIMEOUT_MS }));
+      const info = await this.clients.version.getCode(
+        undefined,
+        callOptions({ timeoutMs: PROBE_TIMEOUT_MS }),
+      );
       this.context.kubernetesVersion = info.gitVersion;
       this.probe = { healthy: true, lastOkAt: Date.now(), inFlight: false };
     } catch (err) {
-      this.probe = { healthy: false, lastError: toMeshwatchError(err).message, lastOkAt: this.probe.lastOkAt, inFlight: false };
+      this.probe = {
+        healthy: false,
+        lastError: toMeshwatchError(err).message,
+        lastOkAt: this.probe.lastOkAt,
+        inFlight: false,
+      };
     }
     this.publishStatus(this.freshness());
   }

@@ -86,7 +86,9 @@ export const DEFAULT_CALL_TIMEOUT_MS = 10_000;
  * hang a route) and optionally a Content-Type, which is how a patch picks merge vs strategic-merge.
  * The middleware is appended: passing a bare `{ middleware }` would replace client-node's own.
  */
-export function callOptions(opts: { timeoutMs?: number; contentType?: string } = {}): ConfigurationOptions<ObservableMiddleware> {
+export function callOptions(
+  opts: { timeoutMs?: number; contentType?: string } = {},
+): ConfigurationOptions<ObservableMiddleware> {
   const timeoutMs = opts.timeoutMs ?? DEFAULT_CALL_TIMEOUT_MS;
   const middleware: ObservableMiddleware = {
     pre: (request: RequestContext) => {

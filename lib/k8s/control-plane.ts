@@ -50,7 +50,9 @@ export function toLinkerdConfig(cm: V1ConfigMap): LinkerdConfigRecord {
 }
 
 function isPodReady(pod: PodRecord): boolean {
-  return pod.phase === 'Running' && pod.containerStatuses.length > 0 && pod.containerStatuses.every((s) => s.ready);
+  return (
+    pod.phase === 'Running' && pod.containerStatuses.length > 0 && pod.containerStatuses.every((s) => s.ready)
+  );
 }
 
 export function toControlPlane(
@@ -58,11 +60,14 @@ export function toControlPlane(
   pods: Iterable<PodRecord>,
   preferredNamespace: string,
 ): ControlPlaneRecord | null {
-  const config = configs.find((c) => c.namespace === preferredNamespace) ?? [...configs].sort((a, b) => a.namespace.localeCompare(b.namespace))[0];
+  const config =
+    configs.find((c) => c.namespace === preferredNamespace) ??
+    [...configs].sort((a, b) => a.namespace.localeCompare(b.namespace))[0];
   if (!config) return null;
   const injectorPods = { total: 0, ready: 0 };
   for (const pod of pods) {
-    if (pod.namespace !== config.namespace || pod.labels[INJECTOR_COMPONENT_LABEL] !== 'proxy-injector') continue;
+    if (pod.namespace !== config.namespace || pod.labels[INJECTOR_COMPONENT_LABEL] !== 'proxy-injector')
+      continue;
     if (pod.deleting || (pod.phase !== 'Running' && pod.phase !== 'Pending')) continue;
     injectorPods.total++;
     if (isPodReady(pod)) injectorPods.ready++;

@@ -42,9 +42,11 @@ function networkReason(err: unknown): string | undefined {
   if (!(err instanceof Error)) return undefined;
   if (err.name === 'TimeoutError' || err.name === 'AbortError') return 'it did not answer in time';
   const cause = (err as { cause?: unknown }).cause;
-  const { code, message } = typeof cause === 'object' && cause !== null ? (cause as { code?: unknown; message?: unknown }) : {};
+  const { code, message } =
+    typeof cause === 'object' && cause !== null ? (cause as { code?: unknown; message?: unknown }) : {};
   if (typeof code === 'string') return code;
-  if (err.message === 'fetch failed') return typeof message === 'string' && message ? clip(message) : 'connection failed';
+  if (err.message === 'fetch failed')
+    return typeof message === 'string' && message ? clip(message) : 'connection failed';
   const ownCode = (err as Error & { code?: unknown }).code;
   if (typeof ownCode === 'string' && /^E[A-Z]+$/.test(ownCode)) return ownCode;
   return undefined;
@@ -64,24 +66,45 @@ export function toMeshwatchError(err: unknown, context: ErrorContext = {}): Mesh
       case 422:
         return new MeshwatchError('bad_request', reason ?? 'The API server rejected the request as invalid.');
       case 401:
-        return new MeshwatchError('forbidden', "The API server did not accept meshwatch's credentials (401 Unauthorized).", 403);
+        return new MeshwatchError(
+          'forbidden',
+          "The API server did not accept meshwatch's credentials (401 Unauthorized).",
+          403,
+        );
       case 403:
         return new MeshwatchError('forbidden', reason ?? 'Forbidden by the API server (RBAC).');
       case 404:
-        return new MeshwatchError('not_found', context.target ? `${context.target} not found.` : (reason ?? 'Not found.'));
+        return new MeshwatchError(
+          'not_found',
+          context.target ? `${context.target} not found.` : (reason ?? 'Not found.'),
+        );
       case 409:
         return new MeshwatchError('conflict', reason ?? 'The object changed meanwhile; try again.');
       case 429:
-        return new MeshwatchError('unavailable', 'The API server is throttling requests (429); try again shortly.');
+        return new MeshwatchError(
+          'unavailable',
+          'The API server is throttling requests (429); try again shortly.',
+        );
       default:
-        if (err.code >= 500) return new MeshwatchError('unavailable', `The Kubernetes API server failed (HTTP ${err.code}).`);
-        return new MeshwatchError('internal', `Unexpected answer from the API server (HTTP ${err.code}).`, 502);
+        if (err.code >= 500)
+          return new MeshwatchError('unavailable', `The Kubernetes API server failed (HTTP ${err.code}).`);
+        return new MeshwatchError(
+          'internal',
+          `Unexpected answer from the API server (HTTP ${err.code}).`,
+          502,
+        );
     }
   }
   const network = networkReason(err);
-  if (network) return new MeshwatchError('unavailable', `Cannot reach the Kubernetes API server (${network}).`);
-  console.error(JSON.stringify({ level: 'error', msg: 'unexpected Kubernetes client error', error: String(err) }));
-  return new MeshwatchError('internal', 'Unexpected error talking to the Kubernetes API server; see the meshwatch log.');
+  if (network)
+    return new MeshwatchError('unavailable', `Cannot reach the Kubernetes API server (${network}).`);
+  console.error(
+    JSON.stringify({ level: 'error', msg: 'unexpected Kubernetes client error', error: String(err) }),
+  );
+  return new MeshwatchError(
+    'internal',
+    'Unexpected error talking to the Kubernetes API server; see the meshwatch log.',
+  );
 }
 
 /** Runs one API call and converts its failure. */
@@ -98,7 +121,8 @@ export function describeError(err: unknown): string {
   if (err instanceof Error && err.name === 'WatchError') return clip(`watch error: ${err.message}`);
   if (isApiException(err) && err.code === 403) return `forbidden: ${statusMessage(err.body) ?? 'RBAC'}`;
   const statusCode = (err as { statusCode?: unknown } | null)?.statusCode;
-  if (statusCode === 401 || statusCode === 403) return `forbidden: may not watch this resource (HTTP ${statusCode})`;
+  if (statusCode === 401 || statusCode === 403)
+    return `forbidden: may not watch this resource (HTTP ${statusCode})`;
   if (typeof statusCode === 'number') return `the watch failed (HTTP ${statusCode})`;
   return toMeshwatchError(err).message;
 }

@@ -13,7 +13,11 @@ const INJECTOR_REASONS = new Set(['Injected', 'InjectionSkipped']);
 const MAX_EVENTS = 10;
 
 function toInjectorEvent(e: CoreV1Event): InjectorEvent {
-  const lastSeen = isoTime(e.lastTimestamp) || isoTime(e.eventTime) || isoTime(e.series?.lastObservedTime) || isoTime(e.metadata?.creationTimestamp);
+  const lastSeen =
+    isoTime(e.lastTimestamp) ||
+    isoTime(e.eventTime) ||
+    isoTime(e.series?.lastObservedTime) ||
+    isoTime(e.metadata?.creationTimestamp);
   return {
     reason: e.reason ?? '',
     message: e.message ?? '',
@@ -28,12 +32,18 @@ export async function injectorEvents(
   namespace: string,
   objects: { kind: string; name: string }[],
 ): Promise<InjectorEvent[]> {
-  const unique = objects.filter((o, i) => objects.findIndex((p) => p.kind === o.kind && p.name === o.name) === i);
+  const unique = objects.filter(
+    (o, i) => objects.findIndex((p) => p.kind === o.kind && p.name === o.name) === i,
+  );
   const lists = await Promise.all(
     unique.map((o) =>
       kubeCall(() =>
         clients.core.listNamespacedEvent(
-          { namespace, fieldSelector: `involvedObject.kind=${o.kind},involvedObject.name=${o.name}`, limit: 200 },
+          {
+            namespace,
+            fieldSelector: `involvedObject.kind=${o.kind},involvedObject.name=${o.name}`,
+            limit: 200,
+          },
           callOptions({ timeoutMs: 5_000 }),
         ),
       ),

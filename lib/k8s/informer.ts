@@ -83,7 +83,12 @@ export class ResourceInformer<T extends KubeObject, R> {
   private failures = 0;
   private watchAbort?: AbortController;
   private wake?: () => void;
-  private state: Omit<InformerStatus, 'name'> = { synced: false, healthy: false, lastHeardAt: null, lastEventAt: null };
+  private state: Omit<InformerStatus, 'name'> = {
+    synced: false,
+    healthy: false,
+    lastHeardAt: null,
+    lastEventAt: null,
+  };
 
   constructor(
     private readonly spec: ResourceSpec<T, R>,
@@ -169,7 +174,11 @@ export class ResourceInformer<T extends KubeObject, R> {
     let cont: string | undefined;
     let rv = '';
     do {
-      const page = await this.spec.list({ limit: PAGE_SIZE, _continue: cont, fieldSelector: this.spec.fieldSelector });
+      const page = await this.spec.list({
+        limit: PAGE_SIZE,
+        _continue: cont,
+        fieldSelector: this.spec.fieldSelector,
+      });
       for (const obj of page.items) this.put(fresh, obj);
       cont = page.metadata?._continue || undefined;
       rv = page.metadata?.resourceVersion ?? rv;
@@ -220,7 +229,10 @@ export class ResourceInformer<T extends KubeObject, R> {
       const onEvent = (type: string, obj: unknown) => {
         if (type === 'ERROR') {
           const status = obj as { code?: number; message?: string };
-          failure = status.code === 410 ? new GoneError('resource version too old') : new WatchError(status.message ?? `code ${status.code}`);
+          failure =
+            status.code === 410
+              ? new GoneError('resource version too old')
+              : new WatchError(status.message ?? `code ${status.code}`);
           return;
         }
         this.onWatchEvent(type, obj as T);
@@ -268,6 +280,7 @@ export class ResourceInformer<T extends KubeObject, R> {
     } else if (next.lastError) {
       this.state.lastError = next.lastError;
     }
-    if (before !== `${this.state.synced}|${this.state.healthy}|${this.state.lastError ?? ''}`) this.listener.health();
+    if (before !== `${this.state.synced}|${this.state.healthy}|${this.state.lastError ?? ''}`)
+      this.listener.health();
   }
 }

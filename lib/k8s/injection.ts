@@ -32,14 +32,22 @@ function shown(value: string | null): string {
 
 async function patchOnce(clients: Clients, change: InjectionChange): Promise<InjectionOutcome> {
   const target = `Namespace "${change.namespace}"`;
-  const current = await kubeCall(() => clients.core.readNamespace({ name: change.namespace }, callOptions()), { target });
+  const current = await kubeCall(
+    () => clients.core.readNamespace({ name: change.namespace }, callOptions()),
+    { target },
+  );
   const previousValue = current.metadata?.annotations?.[INJECT_ANNOTATION] ?? null;
   const patched = await kubeCall(
     () =>
       clients.core.patchNamespace(
         {
           name: change.namespace,
-          body: { metadata: { resourceVersion: current.metadata?.resourceVersion, annotations: { [INJECT_ANNOTATION]: change.value } } },
+          body: {
+            metadata: {
+              resourceVersion: current.metadata?.resourceVersion,
+              annotations: { [INJECT_ANNOTATION]: change.value },
+            },
+          },
           dryRun: change.dryRun ? 'All' : undefined,
           fieldManager: FIELD_MANAGER,
         },
@@ -50,7 +58,10 @@ async function patchOnce(clients: Clients, change: InjectionChange): Promise<Inj
   return { previousValue, patched };
 }
 
-export async function setNamespaceInjection(clients: Clients, change: InjectionChange): Promise<InjectionOutcome> {
+export async function setNamespaceInjection(
+  clients: Clients,
+  change: InjectionChange,
+): Promise<InjectionOutcome> {
   const base = {
     action: 'set-injection' as const,
     target: { apiVersion: 'v1', kind: 'Namespace', namespace: change.namespace, name: change.namespace },

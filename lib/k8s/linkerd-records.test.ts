@@ -34,7 +34,10 @@ function pod(name: string, ready: boolean, extra: Partial<PodRecord> = {}): PodR
 
 describe('linkerd-config', () => {
   it('parses the values YAML', () => {
-    const config = toLinkerdConfig({ metadata: { name: 'linkerd-config', namespace: 'linkerd' }, data: { values } });
+    const config = toLinkerdConfig({
+      metadata: { name: 'linkerd-config', namespace: 'linkerd' },
+      data: { values },
+    });
     expect(config).toEqual({
       namespace: 'linkerd',
       linkerdVersion: 'stable-2.20.0',
@@ -48,12 +51,28 @@ describe('linkerd-config', () => {
     const broken = toLinkerdConfig({ metadata: { namespace: 'l5d' }, data: { values: 'a: [' } });
     expect(broken.parseError).toMatch(/not valid YAML/);
     expect(broken.serviceAccountTokenProjection).toBe(true);
-    expect(toLinkerdConfig({ metadata: { namespace: 'l5d' } })).toEqual({ namespace: 'l5d', nativeSidecar: false, serviceAccountTokenProjection: true });
+    expect(toLinkerdConfig({ metadata: { namespace: 'l5d' } })).toEqual({
+      namespace: 'l5d',
+      nativeSidecar: false,
+      serviceAccountTokenProjection: true,
+    });
   });
 
   it('counts ready proxy-injector pods of the chosen control plane', () => {
-    const configs = [toLinkerdConfig({ metadata: { namespace: 'other' } }), toLinkerdConfig({ metadata: { namespace: 'linkerd' }, data: { values } })];
-    const cp = toControlPlane(configs, [pod('a', true), pod('b', false), pod('c', true, { deleting: true }), pod('d', true, { namespace: 'x' })], 'linkerd');
+    const configs = [
+      toLinkerdConfig({ metadata: { namespace: 'other' } }),
+      toLinkerdConfig({ metadata: { namespace: 'linkerd' }, data: { values } }),
+    ];
+    const cp = toControlPlane(
+      configs,
+      [
+        pod('a', true),
+        pod('b', false),
+        pod('c', true, { deleting: true }),
+        pod('d', true, { namespace: 'x' }),
+      ],
+      'linkerd',
+    );
     expect(cp?.namespace).toBe('linkerd');
     expect(cp?.injectorPods).toEqual({ total: 2, ready: 1 });
     expect(cp && 'parseError' in cp).toBe(false);
@@ -70,7 +89,11 @@ describe('injector webhook', () => {
         admissionReviewVersions: ['v1'],
         sideEffects: 'None',
         clientConfig: { service: { namespace: 'linkerd', name: 'linkerd-proxy-injector', path: '/' } },
-        namespaceSelector: { matchExpressions: [{ key: 'config.linkerd.io/admission-webhooks', operator: 'NotIn', values: ['disabled'] }] },
+        namespaceSelector: {
+          matchExpressions: [
+            { key: 'config.linkerd.io/admission-webhooks', operator: 'NotIn', values: ['disabled'] },
+          ],
+        },
         objectSelector: {},
         failurePolicy: 'Ignore',
       },
@@ -83,16 +106,27 @@ describe('injector webhook', () => {
       webhookName: 'linkerd-proxy-injector.linkerd.io',
       failurePolicy: 'Ignore',
       target: 'service linkerd/linkerd-proxy-injector:443/',
-      namespaceSelector: { matchExpressions: [{ key: 'config.linkerd.io/admission-webhooks', operator: 'NotIn', values: ['disabled'] }] },
+      namespaceSelector: {
+        matchExpressions: [
+          { key: 'config.linkerd.io/admission-webhooks', operator: 'NotIn', values: ['disabled'] },
+        ],
+      },
       objectSelector: {},
     });
   });
 
   it('ignores other configurations and prefers Linkerd’s own name', () => {
-    expect(toInjectorWebhook({ metadata: { name: 'istio' }, webhooks: [{ ...config.webhooks[0]!, name: 'sidecar.istio.io' }] })).toBeNull();
+    expect(
+      toInjectorWebhook({
+        metadata: { name: 'istio' },
+        webhooks: [{ ...config.webhooks[0]!, name: 'sidecar.istio.io' }],
+      }),
+    ).toBeNull();
     const renamed = toInjectorWebhook({ ...config, metadata: { name: 'a-renamed' } });
     const own = toInjectorWebhook(config);
-    expect(pickInjectorWebhook([renamed!, own!])?.configurationName).toBe('linkerd-proxy-injector-webhook-config');
+    expect(pickInjectorWebhook([renamed!, own!])?.configurationName).toBe(
+      'linkerd-proxy-injector-webhook-config',
+    );
     expect(pickInjectorWebhook([])).toBeNull();
   });
 });

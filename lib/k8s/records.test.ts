@@ -9,9 +9,24 @@ describe('injectAnnotationSetAt', () => {
   it('takes the newest managedFields entry that owns the annotation', () => {
     expect(
       injectAnnotationSetAt([
-        { manager: 'kubectl', operation: 'Update', time: new Date('2026-01-01T00:00:00Z'), fieldsV1: injectFields },
-        { manager: 'meshwatch', operation: 'Update', time: '2026-03-01T00:00:00Z' as unknown as Date, fieldsV1: injectFields },
-        { manager: 'other', operation: 'Update', time: new Date('2026-05-01T00:00:00Z'), fieldsV1: { 'f:metadata': { 'f:labels': {} } } },
+        {
+          manager: 'kubectl',
+          operation: 'Update',
+          time: new Date('2026-01-01T00:00:00Z'),
+          fieldsV1: injectFields,
+        },
+        {
+          manager: 'meshwatch',
+          operation: 'Update',
+          time: '2026-03-01T00:00:00Z' as unknown as Date,
+          fieldsV1: injectFields,
+        },
+        {
+          manager: 'other',
+          operation: 'Update',
+          time: new Date('2026-05-01T00:00:00Z'),
+          fieldsV1: { 'f:metadata': { 'f:labels': {} } },
+        },
       ]),
     ).toBe('2026-03-01T00:00:00Z');
     expect(injectAnnotationSetAt(undefined)).toBeUndefined();
@@ -23,8 +38,13 @@ describe('injectAnnotationSetAt', () => {
         name: 'shop',
         uid: 'u1',
         creationTimestamp: new Date('2025-12-01T00:00:00Z'),
-        annotations: { 'linkerd.io/inject': 'enabled', 'kubectl.kubernetes.io/last-applied-configuration': '{"huge":1}' },
-        managedFields: [{ manager: 'kubectl', time: new Date('2026-01-01T00:00:00Z'), fieldsV1: injectFields }],
+        annotations: {
+          'linkerd.io/inject': 'enabled',
+          'kubectl.kubernetes.io/last-applied-configuration': '{"huge":1}',
+        },
+        managedFields: [
+          { manager: 'kubectl', time: new Date('2026-01-01T00:00:00Z'), fieldsV1: injectFields },
+        ],
       },
       status: { phase: 'Active' },
     };
@@ -38,7 +58,9 @@ describe('injectAnnotationSetAt', () => {
       injectAnnotationSetAt: '2026-01-01T00:00:00.000Z',
       deleting: false,
     });
-    expect(toNamespaceRecord({ ...ns, metadata: { ...ns.metadata, annotations: {} } }).injectAnnotationSetAt).toBeUndefined();
+    expect(
+      toNamespaceRecord({ ...ns, metadata: { ...ns.metadata, annotations: {} } }).injectAnnotationSetAt,
+    ).toBeUndefined();
     expect(toNamespaceRecord({ ...ns, status: { phase: 'Terminating' } }).deleting).toBe(true);
   });
 });
@@ -61,39 +83,67 @@ describe('toPodRecord', () => {
       spec: {
         nodeName: 'kwok-1',
         containers: [{ name: 'web', image: 'nginx' }],
-        initContainers: [{ name: 'linkerd-proxy', image: 'cr.l5d.io/linkerd/proxy:stable-2.20.0', restartPolicy: 'Always' }],
+        initContainers: [
+          { name: 'linkerd-proxy', image: 'cr.l5d.io/linkerd/proxy:stable-2.20.0', restartPolicy: 'Always' },
+        ],
       },
       status: {
         phase: 'Running',
         containerStatuses: [{ name: 'web', ready: true, image: 'nginx', restartCount: 2, imageID: '' }],
-        initContainerStatuses: [{ name: 'linkerd-proxy', ready: false, image: 'p', restartCount: 0, imageID: '' }],
+        initContainerStatuses: [
+          { name: 'linkerd-proxy', ready: false, image: 'p', restartCount: 0, imageID: '' },
+        ],
       },
     } as unknown as V1Pod;
     const record = toPodRecord(pod);
     expect(record.createdAt).toBe('2026-01-02T03:04:05Z');
     expect(record.owner).toEqual({ kind: 'ReplicaSet', name: 'web-abc', uid: 'rs1' });
-    expect(record.initContainers).toEqual([{ name: 'linkerd-proxy', image: 'cr.l5d.io/linkerd/proxy:stable-2.20.0', restartPolicy: 'Always' }]);
+    expect(record.initContainers).toEqual([
+      { name: 'linkerd-proxy', image: 'cr.l5d.io/linkerd/proxy:stable-2.20.0', restartPolicy: 'Always' },
+    ]);
     expect(record.containerStatuses).toEqual([{ name: 'web', ready: true, image: 'nginx', restartCount: 2 }]);
     expect(record.initContainerStatuses[0]?.ready).toBe(false);
     expect(record.hostNetwork).toBe(false);
     expect(record.automountServiceAccountToken).toBeUndefined();
     expect(record.nodeName).toBe('kwok-1');
-    expect(toPodRecord({ metadata: { name: 'x' }, status: { phase: 'Weird' } } as V1Pod).phase).toBe('Unknown');
+    expect(toPodRecord({ metadata: { name: 'x' }, status: { phase: 'Weird' } } as V1Pod).phase).toBe(
+      'Unknown',
+    );
   });
 });
 
 describe('workload records', () => {
   it('reads paused, strategy and replicas', () => {
     const d = fromDeployment({
-      metadata: { name: 'web', namespace: 'shop', uid: 'd1', annotations: { 'linkerd.io/inject': 'enabled' } },
-      spec: { paused: true, selector: {}, template: { metadata: { annotations: { a: 'b' } }, spec: { containers: [] } } },
+      metadata: {
+        name: 'web',
+        namespace: 'shop',
+        uid: 'd1',
+        annotations: { 'linkerd.io/inject': 'enabled' },
+      },
+      spec: {
+        paused: true,
+        selector: {},
+        template: { metadata: { annotations: { a: 'b' } }, spec: { containers: [] } },
+      },
     });
-    expect(d).toMatchObject({ kind: 'Deployment', paused: true, updateStrategy: 'RollingUpdate', replicas: 1 });
+    expect(d).toMatchObject({
+      kind: 'Deployment',
+      paused: true,
+      updateStrategy: 'RollingUpdate',
+      replicas: 1,
+    });
     expect(d.annotations).toEqual({ 'linkerd.io/inject': 'enabled' });
     expect(d.template.annotations).toEqual({ a: 'b' });
     const s = fromStatefulSet({
       metadata: { name: 'db', namespace: 'shop', uid: 's1' },
-      spec: { serviceName: 'db', selector: {}, updateStrategy: { type: 'OnDelete' }, replicas: 3, template: {} },
+      spec: {
+        serviceName: 'db',
+        selector: {},
+        updateStrategy: { type: 'OnDelete' },
+        replicas: 3,
+        template: {},
+      },
     });
     expect(s).toMatchObject({ kind: 'StatefulSet', updateStrategy: 'OnDelete', replicas: 3 });
     expect(s.paused).toBeUndefined();

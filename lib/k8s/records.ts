@@ -64,7 +64,9 @@ export function ownerOf(refs: V1OwnerReference[] | undefined): OwnerRef | undefi
 }
 
 function containerOf(c: V1Container): ContainerRecord {
-  return c.restartPolicy ? { name: c.name, image: c.image ?? '', restartPolicy: c.restartPolicy } : { name: c.name, image: c.image ?? '' };
+  return c.restartPolicy
+    ? { name: c.name, image: c.image ?? '', restartPolicy: c.restartPolicy }
+    : { name: c.name, image: c.image ?? '' };
 }
 
 function statusOf(s: V1ContainerStatus): ContainerStatusRecord {
@@ -93,8 +95,13 @@ export function podSpecOf(template: V1PodTemplateSpec | undefined): PodSpecRecor
 export function injectAnnotationSetAt(entries: V1ManagedFieldsEntry[] | undefined): string | undefined {
   let latest: string | undefined;
   for (const entry of entries ?? []) {
-    const fields = entry.fieldsV1 as { 'f:metadata'?: { 'f:annotations'?: Record<string, unknown> } } | undefined;
-    if (!fields?.['f:metadata']?.['f:annotations'] || !(INJECT_FIELD in fields['f:metadata']['f:annotations'])) continue;
+    const fields = entry.fieldsV1 as
+      { 'f:metadata'?: { 'f:annotations'?: Record<string, unknown> } } | undefined;
+    if (
+      !fields?.['f:metadata']?.['f:annotations'] ||
+      !(INJECT_FIELD in fields['f:metadata']['f:annotations'])
+    )
+      continue;
     const time = isoTime(entry.time);
     if (time && (!latest || Date.parse(time) > Date.parse(latest))) latest = time;
   }

@@ -3,11 +3,21 @@ import 'server-only';
 // spec.template.metadata.annotations["kubectl.kubernetes.io/restartedAt"] to the time in RFC 3339,
 // refused for a paused Deployment. We add the read resourceVersion as a precondition (re-read and retry
 // on conflict) so a Deployment paused in between is never restarted behind the user's back.
-import { PatchStrategy, type V1DaemonSet, type V1Deployment, type V1StatefulSet } from '@kubernetes/client-node';
+import {
+  PatchStrategy,
+  type V1DaemonSet,
+  type V1Deployment,
+  type V1StatefulSet,
+} from '@kubernetes/client-node';
 import type { RestartResponse, RestartResult } from '@/lib/api/dto';
 import { isMeshwatchError, MeshwatchError } from '@/lib/api/errors';
 import type { RestartableKind } from '@/lib/api/validate';
-import { PAUSED_DEPLOYMENT_MESSAGE, RESTART_FIXES, RESTARTED_AT_ANNOTATION, type NamespaceAnalysis } from '@/lib/mesh';
+import {
+  PAUSED_DEPLOYMENT_MESSAGE,
+  RESTART_FIXES,
+  RESTARTED_AT_ANNOTATION,
+  type NamespaceAnalysis,
+} from '@/lib/mesh';
 import { audit, RESTARTED_REASON } from './audit';
 import { callOptions, type Clients } from './config';
 import { kubeCall } from './errors';
@@ -39,17 +49,27 @@ function read(clients: Clients, t: RestartTarget): Promise<Workload> {
   const req = { namespace: t.namespace, name: t.name };
   const target = `${t.kind} "${t.name}" in namespace "${t.namespace}"`;
   const opts = callOptions();
-  if (t.kind === 'Deployment') return kubeCall(() => clients.apps.readNamespacedDeployment(req, opts), { target });
-  if (t.kind === 'StatefulSet') return kubeCall(() => clients.apps.readNamespacedStatefulSet(req, opts), { target });
+  if (t.kind === 'Deployment')
+    return kubeCall(() => clients.apps.readNamespacedDeployment(req, opts), { target });
+  if (t.kind === 'StatefulSet')
+    return kubeCall(() => clients.apps.readNamespacedStatefulSet(req, opts), { target });
   return kubeCall(() => clients.apps.readNamespacedDaemonSet(req, opts), { target });
 }
 
 function patch(clients: Clients, t: RestartTarget, body: object, dryRun: boolean): Promise<Workload> {
-  const req = { namespace: t.namespace, name: t.name, body, dryRun: dryRun ? 'All' : undefined, fieldManager: FIELD_MANAGER };
+  const req = {
+    namespace: t.namespace,
+    name: t.name,
+    body,
+    dryRun: dryRun ? 'All' : undefined,
+    fieldManager: FIELD_MANAGER,
+  };
   const target = `${t.kind} "${t.name}" in namespace "${t.namespace}"`;
   const opts = callOptions({ contentType: PatchStrategy.StrategicMergePatch });
-  if (t.kind === 'Deployment') return kubeCall(() => clients.apps.patchNamespacedDeployment(req, opts), { target });
-  if (t.kind === 'StatefulSet') return kubeCall(() => clients.apps.patchNamespacedStatefulSet(req, opts), { target });
+  if (t.kind === 'Deployment')
+    return kubeCall(() => clients.apps.patchNamespacedDeployment(req, opts), { target });
+  if (t.kind === 'StatefulSet')
+    return kubeCall(() => clients.apps.patchNamespacedStatefulSet(req, opts), { target });
   return kubeCall(() => clients.apps.patchNamespacedDaemonSet(req, opts), { target });
 }
 
@@ -74,7 +94,11 @@ async function restartOnce(clients: Clients, t: RestartTarget, dryRun: boolean) 
 }
 
 /** One workload; throws MeshwatchError (404, 403, 409 paused/conflict, 503) when it can't. */
-export async function restartWorkload(clients: Clients, t: RestartTarget, opts: RestartOptions): Promise<RestartResult> {
+export async function restartWorkload(
+  clients: Clients,
+  t: RestartTarget,
+  opts: RestartOptions,
+): Promise<RestartResult> {
   const apiVersion = 'apps/v1';
   const base = { action: 'restart-workload' as const, dryRun: opts.dryRun, client: opts.client };
   try {
@@ -103,7 +127,12 @@ export async function restartWorkload(clients: Clients, t: RestartTarget, opts: 
     return result;
   } catch (err) {
     const message = err instanceof Error ? err.message : String(err);
-    await audit(clients, { ...base, target: { apiVersion, kind: t.kind, namespace: t.namespace, name: t.name }, result: 'error', detail: message });
+    await audit(clients, {
+      ...base,
+      target: { apiVersion, kind: t.kind, namespace: t.namespace, name: t.name },
+      result: 'error',
+      detail: message,
+    });
     throw err;
   }
 }
@@ -123,18 +152,27 @@ export async function restartNamespace(
   opts: { dryRun: boolean; client: string },
 ): Promise<RestartResponse> {
   const namespace = analysis.namespace.name;
-  const candidates = analysis.workloads.filter((w) => RESTART_FIXES.some((status) => w.statusCounts[status] > 0));
+  const candidates = analysis.workloads.filter((w) =>
+    RESTART_FIXES.some((status) => w.statusCounts[status] > 0),
+  );
   const results: RestartResult[] = [];
   const failures: MeshwatchError[] = [];
   for (const w of candidates) {
     const pods = RESTART_FIXES.reduce((sum, status) => sum + w.statusCounts[status], 0);
     const ref = { namespace, kind: w.kind, name: w.name };
     if (!w.restart.restartable || !isRestartableKind(w.kind)) {
-      results.push({ ...ref, result: 'skipped', why: w.restart.why ?? `A ${w.kind} can't be rollout-restarted.`, pods });
+      results.push({
+        ...ref,
+        result: 'skipped',
+        why: w.restart.why ?? `A ${w.kind} can't be rollout-restarted.`,
+        pods,
+      });
       continue;
     }
     try {
-      results.push(await restartWorkload(clients, { namespace, kind: w.kind, name: w.name }, { ...opts, pods }));
+      results.push(
+        await restartWorkload(clients, { namespace, kind: w.kind, name: w.name }, { ...opts, pods }),
+      );
     } catch (err) {
       if (!isMeshwatchError(err)) throw err;
       if (err.code === 'paused' || err.code === 'not_found') {
@@ -147,7 +185,12 @@ export async function restartNamespace(
   }
   const attempted = results.filter((r) => r.result !== 'skipped').length;
   const first = failures[0];
-  if (first && failures.length === attempted && failures.every((f) => f.code === first.code) && (first.code === 'forbidden' || first.code === 'unavailable')) {
+  if (
+    first &&
+    failures.length === attempted &&
+    failures.every((f) => f.code === first.code) &&
+    (first.code === 'forbidden' || first.code === 'unavailable')
+  ) {
     throw first;
   }
   const count = (kind: RestartResult['result']) => results.filter((r) => r.result === kind).length;

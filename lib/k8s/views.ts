@@ -1,9 +1,25 @@
 import 'server-only';
 // Shapes the engine's analysis of the cache snapshot into the API's responses. The analysis is memoised
 // per cache data version: a burst of clients revalidating after one change costs one engine pass.
-import type { InjectionResponse, InjectValue, NamespaceResponse, OverviewResponse, PodResponse, PodRow } from '@/lib/api/dto';
+import type {
+  InjectionResponse,
+  InjectValue,
+  NamespaceResponse,
+  OverviewResponse,
+  PodResponse,
+  PodRow,
+} from '@/lib/api/dto';
 import { MeshwatchError } from '@/lib/api/errors';
-import { analyzeCluster, analyzeNamespace, explainPod, RESTART_FIXES, type ClusterAnalysis, type ClusterSnapshot, type NamespaceAnalysis, type NamespaceRecord } from '@/lib/mesh';
+import {
+  analyzeCluster,
+  analyzeNamespace,
+  explainPod,
+  RESTART_FIXES,
+  type ClusterAnalysis,
+  type ClusterSnapshot,
+  type NamespaceAnalysis,
+  type NamespaceRecord,
+} from '@/lib/mesh';
 import type { V1Namespace } from '@kubernetes/client-node';
 import type { ClusterCache } from './cache';
 import type { Clients } from './config';
@@ -67,7 +83,8 @@ export async function podView(cache: ClusterCache, namespace: string, podName: s
   if (!snapshot.namespaces.some((n) => n.name === namespace)) throw notFound(namespace);
   const explanation = explainPod(snapshot, namespace, podName);
   const record = snapshot.pods.find((p) => p.namespace === namespace && p.name === podName);
-  if (!explanation || !record) throw new MeshwatchError('not_found', `Pod "${podName}" not found in namespace "${namespace}".`);
+  if (!explanation || !record)
+    throw new MeshwatchError('not_found', `Pod "${podName}" not found in namespace "${namespace}".`);
 
   const objects: { kind: string; name: string }[] = [];
   if (record.owner) objects.push(record.owner);

@@ -2,7 +2,11 @@ import 'server-only';
 // Finds Linkerd's proxy-injector in MutatingWebhookConfigurations: the configuration Linkerd installs
 // (`linkerd-proxy-injector-webhook-config`), or any configuration carrying the injector's webhook name
 // (renamed Helm releases). Selectors are copied from the live object: the engine evaluates them.
-import type { V1LabelSelector, V1MutatingWebhook, V1MutatingWebhookConfiguration } from '@kubernetes/client-node';
+import type {
+  V1LabelSelector,
+  V1MutatingWebhook,
+  V1MutatingWebhookConfiguration,
+} from '@kubernetes/client-node';
 import type { InjectorWebhookRecord, LabelSelector } from '@/lib/mesh/types';
 
 export const INJECTOR_CONFIGURATION_NAME = 'linkerd-proxy-injector-webhook-config';
@@ -14,7 +18,9 @@ function selectorOf(selector: V1LabelSelector | undefined): LabelSelector | unde
   if (selector.matchLabels) out.matchLabels = { ...selector.matchLabels };
   if (selector.matchExpressions) {
     out.matchExpressions = selector.matchExpressions.map((e) =>
-      e.values ? { key: e.key, operator: e.operator, values: [...e.values] } : { key: e.key, operator: e.operator },
+      e.values
+        ? { key: e.key, operator: e.operator, values: [...e.values] }
+        : { key: e.key, operator: e.operator },
     );
   }
   return out;
@@ -22,7 +28,8 @@ function selectorOf(selector: V1LabelSelector | undefined): LabelSelector | unde
 
 function targetOf(webhook: V1MutatingWebhook): string {
   const { service, url } = webhook.clientConfig;
-  if (service) return `service ${service.namespace}/${service.name}:${service.port ?? 443}${service.path ?? ''}`;
+  if (service)
+    return `service ${service.namespace}/${service.name}:${service.port ?? 443}${service.path ?? ''}`;
   return url ?? '';
 }
 

@@ -38,7 +38,10 @@ function base(kind: WorkloadKind, { metadata, template }: Parts): WorkloadRecord
 }
 
 /** Drops undefined fields so records stay as small as the engine's fixtures. */
-function withOptional(record: WorkloadRecord, extra: Pick<WorkloadRecord, 'paused' | 'updateStrategy' | 'replicas'>): WorkloadRecord {
+function withOptional(
+  record: WorkloadRecord,
+  extra: Pick<WorkloadRecord, 'paused' | 'updateStrategy' | 'replicas'>,
+): WorkloadRecord {
   if (extra.paused !== undefined) record.paused = extra.paused;
   if (extra.updateStrategy !== undefined) record.updateStrategy = extra.updateStrategy;
   if (extra.replicas !== undefined) record.replicas = extra.replicas;

@@ -43,13 +43,7 @@ export interface NamespaceRecord {
 }
 
 export type WorkloadKind =
-  | 'Deployment'
-  | 'StatefulSet'
-  | 'DaemonSet'
-  | 'ReplicaSet'
-  | 'Job'
-  | 'CronJob'
-  | 'ReplicationController';
+  'Deployment' | 'StatefulSet' | 'DaemonSet' | 'ReplicaSet' | 'Job' | 'CronJob' | 'ReplicationController';
 
 export interface WorkloadRecord {
   kind: WorkloadKind;
@@ -141,12 +135,7 @@ export interface ClusterSnapshot {
 
 /** One per pod. */
 export type PodStatus =
-  | 'meshed'
-  | 'outdated-proxy'
-  | 'missing-proxy'
-  | 'unwanted-proxy'
-  | 'not-injectable'
-  | 'unmeshed';
+  'meshed' | 'outdated-proxy' | 'missing-proxy' | 'unwanted-proxy' | 'not-injectable' | 'unmeshed';
 
 export const POD_STATUSES: readonly PodStatus[] = [
   'missing-proxy',

@@ -1,11 +1,32 @@
 // Mutations against the real testbed: namespace injection, workload and namespace restarts, dry runs,
 // audit (Event + log line + activity), every 400/403/404/409 path, and a read-only server.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ActivityResponse, InjectionResponse, NamespaceResponse, OverviewResponse, RestartResponse } from '@/lib/api/dto';
+import type {
+  ActivityResponse,
+  InjectionResponse,
+  NamespaceResponse,
+  OverviewResponse,
+  RestartResponse,
+} from '@/lib/api/dto';
 import { Api, errorOf, rawRequest } from './helpers/api';
-import { applyAll, daemonSetYaml, deploymentYaml, namespaceYaml, pauseDeployment, statefulSetYaml, waitForRunningPods } from './helpers/fixtures';
+import {
+  applyAll,
+  daemonSetYaml,
+  deploymentYaml,
+  namespaceYaml,
+  pauseDeployment,
+  statefulSetYaml,
+  waitForRunningPods,
+} from './helpers/fixtures';
 import { startServer, type MeshwatchServer } from './helpers/server';
-import { ADMIN_KUBECONFIG, deleteNamespaces, kubectlJson, requireTestbed, testName, until } from './helpers/testbed';
+import {
+  ADMIN_KUBECONFIG,
+  deleteNamespaces,
+  kubectlJson,
+  requireTestbed,
+  testName,
+  until,
+} from './helpers/testbed';
 
 const ns = testName('mut');
 let server: MeshwatchServer;
@@ -13,10 +34,20 @@ let readOnly: MeshwatchServer;
 let api: Api;
 
 interface Meta {
-  metadata: { labels?: Record<string, string>; annotations?: Record<string, string>; managedFields?: { manager: string }[]; resourceVersion: string };
+  metadata: {
+    labels?: Record<string, string>;
+    annotations?: Record<string, string>;
+    managedFields?: { manager: string }[];
+    resourceVersion: string;
+  };
 }
 interface EventList {
-  items: { reason: string; message: string; involvedObject: { kind: string; name: string }; source?: { component?: string } }[];
+  items: {
+    reason: string;
+    message: string;
+    involvedObject: { kind: string; name: string };
+    source?: { component?: string };
+  }[];
 }
 interface Workload extends Meta {
   spec: { template: { metadata?: { annotations?: Record<string, string> } } };
@@ -24,9 +55,11 @@ interface Workload extends Meta {
 
 const liveNamespace = () => kubectlJson<Meta>(['get', 'namespace', ns, '--show-managed-fields']);
 let originalAnnotations: Record<string, string> | undefined;
-const events = (reason: string) => kubectlJson<EventList>(['get', 'events', '-n', ns, '--field-selector', `reason=${reason}`]);
+const events = (reason: string) =>
+  kubectlJson<EventList>(['get', 'events', '-n', ns, '--field-selector', `reason=${reason}`]);
 const templateRestartedAt = async (kind: string, name: string) =>
-  (await kubectlJson<Workload>(['get', kind.toLowerCase(), name, '-n', ns])).spec.template.metadata?.annotations?.['kubectl.kubernetes.io/restartedAt'];
+  (await kubectlJson<Workload>(['get', kind.toLowerCase(), name, '-n', ns])).spec.template.metadata
+    ?.annotations?.['kubectl.kubernetes.io/restartedAt'];
 
 beforeAll(async () => {
   requireTestbed();
@@ -41,9 +74,15 @@ beforeAll(async () => {
   await pauseDeployment(ns, 'frozen');
   originalAnnotations = (await liveNamespace()).metadata.annotations;
   server = await startServer({ name: 'mutations', env: { KUBECONFIG: ADMIN_KUBECONFIG } });
-  readOnly = await startServer({ name: 'read-only', env: { KUBECONFIG: ADMIN_KUBECONFIG, MESHWATCH_READ_ONLY: 'true' } });
+  readOnly = await startServer({
+    name: 'read-only',
+    env: { KUBECONFIG: ADMIN_KUBECONFIG, MESHWATCH_READ_ONLY: 'true' },
+  });
   api = new Api(server);
-  await until('the cache to see the namespace', async () => (await api.get(`/api/v1/namespaces/${ns}`)).status === 200);
+  await until(
+    'the cache to see the namespace',
+    async () => (await api.get(`/api/v1/namespaces/${ns}`)).status === 200,
+  );
 });
 
 afterAll(async () => {
@@ -59,7 +98,12 @@ describe('POST /api/v1/namespaces/{namespace}/injection', () => {
     const before = await liveNamespace();
     const res = await api.post<InjectionResponse>(path, { value: 'enabled', dryRun: true });
     expect(res.status).toBe(200);
-    expect(res.body).toMatchObject({ dryRun: true, previousValue: null, value: 'enabled', namespace: { name: ns, injectValue: 'enabled' } });
+    expect(res.body).toMatchObject({
+      dryRun: true,
+      previousValue: null,
+      value: 'enabled',
+      namespace: { name: ns, injectValue: 'enabled' },
+    });
     expect(Array.isArray(res.body.workloadsNeedingRestart)).toBe(true);
     const after = await liveNamespace();
     expect(after.metadata.annotations?.['linkerd.io/inject']).toBeUndefined();
@@ -71,23 +115,47 @@ describe('POST /api/v1/namespaces/{namespace}/injection', () => {
     const before = await liveNamespace();
     const res = await api.post<InjectionResponse>(path, { value: 'enabled' });
     expect(res.status).toBe(200);
-    expect(res.body).toMatchObject({ dryRun: false, previousValue: null, value: 'enabled', namespace: { injectValue: 'enabled' } });
+    expect(res.body).toMatchObject({
+      dryRun: false,
+      previousValue: null,
+      value: 'enabled',
+      namespace: { injectValue: 'enabled' },
+    });
 
     const after = await liveNamespace();
-    expect(after.metadata.annotations).toEqual({ ...before.metadata.annotations, 'linkerd.io/inject': 'enabled' });
+    expect(after.metadata.annotations).toEqual({
+      ...before.metadata.annotations,
+      'linkerd.io/inject': 'enabled',
+    });
     expect(after.metadata.labels).toEqual(before.metadata.labels);
     expect(after.metadata.managedFields?.map((f) => f.manager)).toContain('meshwatch');
 
-    const recorded = await until('the MeshwatchInjectionChanged event', async () => (await events('MeshwatchInjectionChanged')).items[0]);
+    const recorded = await until(
+      'the MeshwatchInjectionChanged event',
+      async () => (await events('MeshwatchInjectionChanged')).items[0],
+    );
     expect(recorded.involvedObject).toMatchObject({ kind: 'Namespace', name: ns });
     expect(recorded.message).toContain('(none) → "enabled"');
     expect(recorded.source?.component).toBe('meshwatch');
 
-    const line = server.jsonLines().find((l) => l.msg === 'meshwatch action' && l.target === `Namespace/${ns}` && l.dryRun === false);
-    expect(line).toMatchObject({ action: 'set-injection', result: 'ok', old: null, new: 'enabled', client: '127.0.0.1' });
+    const line = server
+      .jsonLines()
+      .find((l) => l.msg === 'meshwatch action' && l.target === `Namespace/${ns}` && l.dryRun === false);
+    expect(line).toMatchObject({
+      action: 'set-injection',
+      result: 'ok',
+      old: null,
+      new: 'enabled',
+      client: '127.0.0.1',
+    });
 
     const activity = await api.get<ActivityResponse>('/api/v1/activity');
-    expect(activity.body.entries[0]).toMatchObject({ action: 'set-injection', target: `Namespace/${ns}`, dryRun: false, result: 'ok' });
+    expect(activity.body.entries[0]).toMatchObject({
+      action: 'set-injection',
+      target: `Namespace/${ns}`,
+      dryRun: false,
+      result: 'ok',
+    });
     expect(activity.body.entries.some((e) => e.dryRun && e.target === `Namespace/${ns}`)).toBe(true);
 
     // The cache follows (the response did not wait for it).
@@ -117,7 +185,12 @@ describe('POST /api/v1/namespaces/{namespace}/injection', () => {
     ['a non-boolean dryRun', { value: 'enabled', dryRun: 'yes' }, undefined, 'bad_request'],
     ['non-JSON', undefined, '{value: enabled', 'bad_request'],
     ['a JSON array', undefined, '["enabled"]', 'bad_request'],
-    ['an oversized body', undefined, JSON.stringify({ value: 'enabled', pad: 'x'.repeat(5000) }), 'payload_too_large'],
+    [
+      'an oversized body',
+      undefined,
+      JSON.stringify({ value: 'enabled', pad: 'x'.repeat(5000) }),
+      'payload_too_large',
+    ],
   ])('answers 400 for %s', async (_what, body, raw, code) => {
     const before = await liveNamespace();
     const res = await api.post(path, body, { raw });
@@ -154,7 +227,12 @@ describe('POST /api/v1/namespaces/{namespace}/injection', () => {
     const token = await api.csrfToken();
     const res = await rawRequest(server.url + path, {
       method: 'POST',
-      headers: { host: 'evil.example', origin: 'http://evil.example', 'content-type': 'application/json', 'x-meshwatch-csrf': token },
+      headers: {
+        host: 'evil.example',
+        origin: 'http://evil.example',
+        'content-type': 'application/json',
+        'x-meshwatch-csrf': token,
+      },
       body: '{"value":"enabled"}',
     });
     expect(res.status).toBe(403);
@@ -169,35 +247,59 @@ describe('POST /api/v1/workloads/{namespace}/{kind}/{name}/restart', () => {
     const res = await api.post<RestartResponse>(path('Deployment', 'web'), { dryRun: true });
     expect(res.status).toBe(200);
     expect(res.body.dryRun).toBe(true);
-    expect(res.body.results[0]).toMatchObject({ namespace: ns, kind: 'Deployment', name: 'web', result: 'done', pods: 1 });
+    expect(res.body.results[0]).toMatchObject({
+      namespace: ns,
+      kind: 'Deployment',
+      name: 'web',
+      result: 'done',
+      pods: 1,
+    });
     expect(await templateRestartedAt('Deployment', 'web')).toBeUndefined();
   });
 
-  it.each(['Deployment/web', 'StatefulSet/db', 'DaemonSet/agent'])('restarts %s like kubectl rollout restart', async (ref) => {
-    const [kind = '', name = ''] = ref.split('/');
-    const res = await api.post<RestartResponse>(path(kind, name), {});
-    expect(res.status).toBe(200);
-    const result = res.body.results[0];
-    expect(result).toMatchObject({ kind, name, result: 'done' });
-    expect(result?.restartedAt).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/);
-    expect(await templateRestartedAt(kind, name)).toBe(result?.restartedAt);
-    const event = await until(`the MeshwatchRestarted event on ${ref}`, async () =>
-      (await events('MeshwatchRestarted')).items.find((e) => e.involvedObject.kind === kind && e.involvedObject.name === name),
-    );
-    expect(event.message).toContain(result?.restartedAt ?? '');
-    expect(server.jsonLines().some((l) => l.action === 'restart-workload' && l.target === `${ns}/${kind}/${name}` && l.result === 'ok')).toBe(true);
-  });
+  it.each(['Deployment/web', 'StatefulSet/db', 'DaemonSet/agent'])(
+    'restarts %s like kubectl rollout restart',
+    async (ref) => {
+      const [kind = '', name = ''] = ref.split('/');
+      const res = await api.post<RestartResponse>(path(kind, name), {});
+      expect(res.status).toBe(200);
+      const result = res.body.results[0];
+      expect(result).toMatchObject({ kind, name, result: 'done' });
+      expect(result?.restartedAt).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/);
+      expect(await templateRestartedAt(kind, name)).toBe(result?.restartedAt);
+      const event = await until(`the MeshwatchRestarted event on ${ref}`, async () =>
+        (await events('MeshwatchRestarted')).items.find(
+          (e) => e.involvedObject.kind === kind && e.involvedObject.name === name,
+        ),
+      );
+      expect(event.message).toContain(result?.restartedAt ?? '');
+      expect(
+        server
+          .jsonLines()
+          .some(
+            (l) =>
+              l.action === 'restart-workload' && l.target === `${ns}/${kind}/${name}` && l.result === 'ok',
+          ),
+      ).toBe(true);
+    },
+  );
 
   it('answers 409 paused for a paused Deployment, and leaves it alone', async () => {
     const res = await api.post(path('Deployment', 'frozen'), {});
     expect(res.status).toBe(409);
-    expect(errorOf(res)).toEqual({ code: 'paused', message: `Deployment "frozen" is paused: can't restart paused deployment (run rollout resume first).` });
+    expect(errorOf(res)).toEqual({
+      code: 'paused',
+      message: `Deployment "frozen" is paused: can't restart paused deployment (run rollout resume first).`,
+    });
     expect(await templateRestartedAt('Deployment', 'frozen')).toBeUndefined();
   });
 
   it('answers 404, 400 for kind/name/body problems', async () => {
     const missing = await api.post(path('Deployment', 'ghost'), {});
-    expect([missing.status, errorOf(missing)]).toEqual([404, { code: 'not_found', message: `Deployment "ghost" in namespace "${ns}" not found.` }]);
+    expect([missing.status, errorOf(missing)]).toEqual([
+      404,
+      { code: 'not_found', message: `Deployment "ghost" in namespace "${ns}" not found.` },
+    ]);
     for (const kind of ['ReplicaSet', 'deployment', 'Pod', 'CronJob']) {
       const res = await api.post(path(kind, 'web'), {});
       expect([res.status, errorOf(res).code], kind).toEqual([400, 'invalid_kind']);
@@ -215,7 +317,13 @@ describe('POST /api/v1/namespaces/{namespace}/restart', () => {
   it('restarts only workloads with missing/unwanted/outdated pods (none without an injector)', async () => {
     const view = await api.get<NamespaceResponse>(`/api/v1/namespaces/${ns}`);
     const expected = view.body.workloads
-      .filter((w) => w.statusCounts['missing-proxy'] + w.statusCounts['unwanted-proxy'] + w.statusCounts['outdated-proxy'] > 0)
+      .filter(
+        (w) =>
+          w.statusCounts['missing-proxy'] +
+            w.statusCounts['unwanted-proxy'] +
+            w.statusCounts['outdated-proxy'] >
+          0,
+      )
       .map((w) => `${w.kind}/${w.name}`)
       .sort();
     const res = await api.post<RestartResponse>(`/api/v1/namespaces/${ns}/restart`, { dryRun: true });

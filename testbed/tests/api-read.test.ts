@@ -5,7 +5,14 @@ import type { CapabilitiesResponse, NamespaceResponse, OverviewResponse, PodResp
 import { Api, errorOf, EventStream, rawRequest } from './helpers/api';
 import { applyAll, deploymentYaml, namespaceYaml, podYaml, waitForRunningPods } from './helpers/fixtures';
 import { startServer, type MeshwatchServer } from './helpers/server';
-import { ADMIN_KUBECONFIG, deleteNamespaces, kubectlJson, requireTestbed, testName, until } from './helpers/testbed';
+import {
+  ADMIN_KUBECONFIG,
+  deleteNamespaces,
+  kubectlJson,
+  requireTestbed,
+  testName,
+  until,
+} from './helpers/testbed';
 
 const ns = testName('read');
 let server: MeshwatchServer;
@@ -14,13 +21,28 @@ let injectorInstalled: boolean;
 
 beforeAll(async () => {
   requireTestbed();
-  await applyAll(namespaceYaml(ns, { 'linkerd.io/inject': 'enabled' }), deploymentYaml(ns, 'web', { replicas: 2 }), podYaml(ns, 'toolbox'));
+  await applyAll(
+    namespaceYaml(ns, { 'linkerd.io/inject': 'enabled' }),
+    deploymentYaml(ns, 'web', { replicas: 2 }),
+    podYaml(ns, 'toolbox'),
+  );
   await waitForRunningPods(ns, 3);
-  const hooks = await kubectlJson<{ items: { webhooks?: { name: string }[] }[] }>(['get', 'mutatingwebhookconfigurations']);
-  injectorInstalled = hooks.items.some((c) => c.webhooks?.some((w) => w.name === 'linkerd-proxy-injector.linkerd.io'));
-  server = await startServer({ name: 'read', env: { KUBECONFIG: ADMIN_KUBECONFIG, MESHWATCH_HEARTBEAT_SECONDS: '1' } });
+  const hooks = await kubectlJson<{ items: { webhooks?: { name: string }[] }[] }>([
+    'get',
+    'mutatingwebhookconfigurations',
+  ]);
+  injectorInstalled = hooks.items.some((c) =>
+    c.webhooks?.some((w) => w.name === 'linkerd-proxy-injector.linkerd.io'),
+  );
+  server = await startServer({
+    name: 'read',
+    env: { KUBECONFIG: ADMIN_KUBECONFIG, MESHWATCH_HEARTBEAT_SECONDS: '1' },
+  });
   api = new Api(server);
-  await until('the cache to see the test pods', async () => (await api.get<NamespaceResponse>(`/api/v1/namespaces/${ns}`)).body.pods?.length === 3);
+  await until(
+    'the cache to see the test pods',
+    async () => (await api.get<NamespaceResponse>(`/api/v1/namespaces/${ns}`)).body.pods?.length === 3,
+  );
 });
 
 afterAll(async () => {
@@ -57,7 +79,19 @@ describe('GET /api/v1/overview', () => {
     expect(body.freshness).toMatchObject({ synced: true, stale: false });
     expect(body.freshness.ageSeconds).toBeLessThan(60);
     expect(body.freshness.resources.map((r) => r.name).sort()).toEqual(
-      ['api-server', 'cronjobs', 'daemonsets', 'deployments', 'jobs', 'linkerd-config', 'mutatingwebhookconfigurations', 'namespaces', 'pods', 'replicasets', 'statefulsets'].sort(),
+      [
+        'api-server',
+        'cronjobs',
+        'daemonsets',
+        'deployments',
+        'jobs',
+        'linkerd-config',
+        'mutatingwebhookconfigurations',
+        'namespaces',
+        'pods',
+        'replicasets',
+        'statefulsets',
+      ].sort(),
     );
     expect(body.freshness.resources.every((r) => r.synced && r.healthy)).toBe(true);
   });
@@ -107,7 +141,11 @@ describe('GET /api/v1/namespaces/{namespace}/pods/{pod}', () => {
     const podName = list.body.pods.find((p) => p.workload?.name === 'web')?.name ?? '';
     const { status, body } = await api.get<PodResponse>(`/api/v1/namespaces/${ns}/pods/${podName}`);
     expect(status).toBe(200);
-    expect(body.pod).toMatchObject({ name: podName, namespace: ns, workload: { kind: 'Deployment', name: 'web' } });
+    expect(body.pod).toMatchObject({
+      name: podName,
+      namespace: ns,
+      workload: { kind: 'Deployment', name: 'web' },
+    });
     expect(body.pod.owner?.kind).toBe('ReplicaSet');
     expect(body.pod.trace.length).toBeGreaterThan(0);
     for (const step of body.pod.trace) expect(['pass', 'block', 'info']).toContain(step.outcome);
@@ -133,7 +171,13 @@ describe('GET /api/v1/capabilities and /api/v1/activity', () => {
     expect(status).toBe(200);
     expect(body.readOnly).toBe(false);
     expect(body.csrfToken).toMatch(/^[A-Za-z0-9_-]{40,}$/);
-    expect(body.can).toEqual({ patchNamespaces: true, patchDeployments: true, patchStatefulSets: true, patchDaemonSets: true, createEvents: true });
+    expect(body.can).toEqual({
+      patchNamespaces: true,
+      patchDeployments: true,
+      patchStatefulSets: true,
+      patchDaemonSets: true,
+      createEvents: true,
+    });
     expect(body.why).toEqual({});
   });
 
@@ -160,15 +204,20 @@ describe('GET /api/v1/stream', () => {
 });
 
 describe('Host allow-list and unknown paths', () => {
-  it.each(['/api/v1/overview', '/api/v1/capabilities', '/api/v1/stream', '/', '/namespaces/x'])('refuses a foreign Host on %s', async (path) => {
-    const res = await rawRequest(server.url + path, { headers: { host: `evil.example:${server.port}` } });
-    expect(res.status).toBe(403);
-    expect(JSON.parse(res.body)).toMatchObject({ error: { code: 'host_not_allowed' } });
-  });
+  it.each(['/api/v1/overview', '/api/v1/capabilities', '/api/v1/stream', '/', '/namespaces/x'])(
+    'refuses a foreign Host on %s',
+    async (path) => {
+      const res = await rawRequest(server.url + path, { headers: { host: `evil.example:${server.port}` } });
+      expect(res.status).toBe(403);
+      expect(JSON.parse(res.body)).toMatchObject({ error: { code: 'host_not_allowed' } });
+    },
+  );
 
   it('accepts localhost and [::1] names on any port', async () => {
     for (const host of [`localhost:${server.port}`, `[::1]:${server.port}`, '127.0.0.1']) {
-      expect((await rawRequest(`${server.url}/api/v1/overview`, { headers: { host } })).status, host).toBe(200);
+      expect((await rawRequest(`${server.url}/api/v1/overview`, { headers: { host } })).status, host).toBe(
+        200,
+      );
     }
   });
 

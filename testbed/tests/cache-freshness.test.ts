@@ -12,7 +12,15 @@ import type { Freshness, OverviewResponse } from '@/lib/api/dto';
 import { Api, errorOf, EventStream, type StreamMessage } from './helpers/api';
 import { applyAll, namespaceYaml } from './helpers/fixtures';
 import { freePort, startServer, type MeshwatchServer } from './helpers/server';
-import { ADMIN_KUBECONFIG, deleteNamespaces, kubectl, requireTestbed, ROOT, testName, until } from './helpers/testbed';
+import {
+  ADMIN_KUBECONFIG,
+  deleteNamespaces,
+  kubectl,
+  requireTestbed,
+  ROOT,
+  testName,
+  until,
+} from './helpers/testbed';
 
 interface KubeconfigFile {
   clusters: { name: string; cluster: Record<string, unknown> }[];
@@ -34,16 +42,23 @@ function annotate(value: string): Promise<unknown> {
   );
 }
 
-const isChangeFor = (name: string) => (m: StreamMessage) => m.type === 'change' && m.data.namespaces.includes(name);
+const isChangeFor = (name: string) => (m: StreamMessage) =>
+  m.type === 'change' && m.data.namespaces.includes(name);
 
 beforeAll(async () => {
   requireTestbed();
   kc.loadFromFile(ADMIN_KUBECONFIG);
   core = kc.makeApiClient(CoreV1Api);
   await applyAll(namespaceYaml(ns));
-  server = await startServer({ name: 'freshness', env: { KUBECONFIG: ADMIN_KUBECONFIG, MESHWATCH_HEARTBEAT_SECONDS: '2' } });
+  server = await startServer({
+    name: 'freshness',
+    env: { KUBECONFIG: ADMIN_KUBECONFIG, MESHWATCH_HEARTBEAT_SECONDS: '2' },
+  });
   api = new Api(server);
-  await until('the cache to see the namespace', async () => (await api.get(`/api/v1/namespaces/${ns}`)).status === 200);
+  await until(
+    'the cache to see the namespace',
+    async () => (await api.get(`/api/v1/namespaces/${ns}`)).status === 200,
+  );
 });
 
 afterAll(async () => {
@@ -87,7 +102,9 @@ describe('noticing changes', () => {
     const patchedAt = Date.now();
     await until(
       'the overview to show the annotation',
-      async () => (await api.get<OverviewResponse>('/api/v1/overview')).body.namespaces.find((n) => n.name === ns)?.injectValue === 'enabled',
+      async () =>
+        (await api.get<OverviewResponse>('/api/v1/overview')).body.namespaces.find((n) => n.name === ns)
+          ?.injectValue === 'enabled',
       5_000,
       20,
     );
@@ -124,7 +141,8 @@ describe('an API-server restart', () => {
     const observers = Promise.all([
       observe(async () => {
         const res = await api.get<OverviewResponse>('/api/v1/overview');
-        if (res.status === 200) samples.push({ at: Date.now(), stale: res.body.freshness.stale, f: res.body.freshness });
+        if (res.status === 200)
+          samples.push({ at: Date.now(), stale: res.body.freshness.stale, f: res.body.freshness });
       }),
       observe(async () => {
         const up = await version.getCode().then(
@@ -136,7 +154,10 @@ describe('an API-server restart', () => {
     ]);
 
     const restartStarted = Date.now();
-    const restart = spawn('bash', ['testbed/restart.sh', 'kube-apiserver'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    const restart = spawn('bash', ['testbed/restart.sh', 'kube-apiserver'], {
+      cwd: ROOT,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let restartLog = '';
     restart.stdout.on('data', (d: Buffer) => (restartLog += d.toString()));
     restart.stderr.on('data', (d: Buffer) => (restartLog += d.toString()));
@@ -147,19 +168,38 @@ describe('an API-server restart', () => {
     let outage: { status: number; code: string; ms: number } | undefined;
     if (apiServer.at(-1)?.up === false) {
       const sent = Date.now();
-      const during = await api.post(`/api/v1/namespaces/${ns}/injection`, { value: 'disabled', dryRun: true }, { csrf: token });
-      outage = { status: during.status, code: during.status === 200 ? '' : errorOf(during).code, ms: Date.now() - sent };
+      const during = await api.post(
+        `/api/v1/namespaces/${ns}/injection`,
+        { value: 'disabled', dryRun: true },
+        { csrf: token },
+      );
+      outage = {
+        status: during.status,
+        code: during.status === 200 ? '' : errorOf(during).code,
+        ms: Date.now() - sent,
+      };
     }
     expect(await exited, restartLog).toBe(0);
-    const recovered = await until('freshness to recover', async () => samples.find((s) => s.at > stale.at && !s.stale), 60_000, 50);
+    const recovered = await until(
+      'freshness to recover',
+      async () => samples.find((s) => s.at > stale.at && !s.stale),
+      60_000,
+      50,
+    );
     observing = false;
     await observers;
 
     const apiDown = apiServer.find((s) => !s.up && s.at >= restartStarted);
     const apiUp = apiServer.find((s) => s.up && apiDown && s.at > apiDown.at);
     expect(apiDown && apiUp, 'the API server went down and came back').toBeTruthy();
-    expect(stream.messages.some((m) => m.type === 'status' && m.data.stale), 'a stale status event').toBe(true);
-    expect(stream.messages.some((m) => m.type === 'status' && !m.data.stale && m.at >= stale.at), 'a fresh status event after it').toBe(true);
+    expect(
+      stream.messages.some((m) => m.type === 'status' && m.data.stale),
+      'a stale status event',
+    ).toBe(true);
+    expect(
+      stream.messages.some((m) => m.type === 'status' && !m.data.stale && m.at >= stale.at),
+      'a fresh status event after it',
+    ).toBe(true);
     expect(stale.f.synced).toBe(true); // still serving the last data, flagged
     expect(stale.f.resources.some((r) => !r.healthy && r.lastError)).toBe(true);
     if (outage && outage.status !== 200) {
@@ -210,7 +250,13 @@ current-context: gone
     );
     broken = await startServer({ name: 'no-cluster', env: { KUBECONFIG: kubeconfig }, waitFor: 'live' });
     const gone = new Api(broken);
-    for (const route of ['/api/readyz', '/api/v1/overview', `/api/v1/namespaces/${ns}`, `/api/v1/namespaces/${ns}/pods/x`, '/api/v1/capabilities']) {
+    for (const route of [
+      '/api/readyz',
+      '/api/v1/overview',
+      `/api/v1/namespaces/${ns}`,
+      `/api/v1/namespaces/${ns}/pods/x`,
+      '/api/v1/capabilities',
+    ]) {
       const started = Date.now();
       const res = await gone.get(route);
       expect(res.status, route).toBe(503);
@@ -226,18 +272,31 @@ current-context: gone
     const dir = mkdtempSync(path.join(tmpdir(), 'meshwatch-ctx-'));
     const kubeconfig = path.join(dir, 'kubeconfig');
     // The admin kubeconfig plus a current context that points nowhere: only the override reaches the testbed.
-    admin.clusters.push({ name: 'nowhere', cluster: { server: `https://127.0.0.1:${await freePort()}`, 'insecure-skip-tls-verify': true } });
-    admin.contexts.push({ name: 'nowhere', context: { cluster: 'nowhere', user: admin.contexts[0]?.context.user ?? 'admin' } });
+    admin.clusters.push({
+      name: 'nowhere',
+      cluster: { server: `https://127.0.0.1:${await freePort()}`, 'insecure-skip-tls-verify': true },
+    });
+    admin.contexts.push({
+      name: 'nowhere',
+      context: { cluster: 'nowhere', user: admin.contexts[0]?.context.user ?? 'admin' },
+    });
     admin['current-context'] = 'nowhere';
     writeFileSync(kubeconfig, stringify(admin), { mode: 0o600 });
-    const chosen = await startServer({ name: 'context', env: { KUBECONFIG: kubeconfig, MESHWATCH_CONTEXT: 'meshwatch-testbed' } });
+    const chosen = await startServer({
+      name: 'context',
+      env: { KUBECONFIG: kubeconfig, MESHWATCH_CONTEXT: 'meshwatch-testbed' },
+    });
     try {
       const overview = await new Api(chosen).get<OverviewResponse>('/api/v1/overview');
       expect(overview.body.context.name).toBe('meshwatch-testbed');
     } finally {
       await chosen.stop();
     }
-    const wrong = await startServer({ name: 'context-missing', env: { KUBECONFIG: ADMIN_KUBECONFIG, MESHWATCH_CONTEXT: 'no-such-context' }, waitFor: 'live' });
+    const wrong = await startServer({
+      name: 'context-missing',
+      env: { KUBECONFIG: ADMIN_KUBECONFIG, MESHWATCH_CONTEXT: 'no-such-context' },
+      waitFor: 'live',
+    });
     try {
       const res = await new Api(wrong).get('/api/readyz');
       expect(res.status).toBe(503);

@@ -17,7 +17,15 @@ import {
   waitForRunningPods,
 } from './helpers/fixtures';
 import { startServer, type MeshwatchServer } from './helpers/server';
-import { ADMIN_KUBECONFIG, apply, deleteNamespaces, kubectlJson, requireTestbed, testName, until } from './helpers/testbed';
+import {
+  ADMIN_KUBECONFIG,
+  apply,
+  deleteNamespaces,
+  kubectlJson,
+  requireTestbed,
+  testName,
+  until,
+} from './helpers/testbed';
 
 const ns = testName('inj');
 const cpNs = testName('cp');
@@ -27,8 +35,15 @@ let server: MeshwatchServer;
 let api: Api;
 
 const restartedAt = async (kind: string, name: string) =>
-  (await kubectlJson<{ spec: { template: { metadata?: { annotations?: Record<string, string> } } } }>(['get', kind.toLowerCase(), name, '-n', ns])).spec.template.metadata
-    ?.annotations?.['kubectl.kubernetes.io/restartedAt'];
+  (
+    await kubectlJson<{ spec: { template: { metadata?: { annotations?: Record<string, string> } } } }>([
+      'get',
+      kind.toLowerCase(),
+      name,
+      '-n',
+      ns,
+    ])
+  ).spec.template.metadata?.annotations?.['kubectl.kubernetes.io/restartedAt'];
 
 beforeAll(async () => {
   requireTestbed();
@@ -55,11 +70,18 @@ data:
       image: { version: "" }
 `);
   removeWebhook = await installInjectorWebhook(webhookName, { 'meshwatch.io/injector-test': ns });
-  server = await startServer({ name: 'injector', env: { KUBECONFIG: ADMIN_KUBECONFIG, MESHWATCH_LINKERD_NAMESPACE: cpNs } });
+  server = await startServer({
+    name: 'injector',
+    env: { KUBECONFIG: ADMIN_KUBECONFIG, MESHWATCH_LINKERD_NAMESPACE: cpNs },
+  });
   api = new Api(server);
   await until('the cache to see the webhook and the pods', async () => {
     const view = await api.get<NamespaceResponse>(`/api/v1/namespaces/${ns}`);
-    return view.status === 200 && view.body.pods.length === 9 && view.body.pods.some((p) => p.status === 'missing-proxy');
+    return (
+      view.status === 200 &&
+      view.body.pods.length === 9 &&
+      view.body.pods.some((p) => p.status === 'missing-proxy')
+    );
   });
 });
 
@@ -72,18 +94,30 @@ afterAll(async () => {
 describe('with an injector', () => {
   it('shows the webhook and control-plane facts', async () => {
     const { body } = await api.get<OverviewResponse>('/api/v1/overview');
-    expect(body.cluster).toMatchObject({ webhookPresent: true, failurePolicy: 'Ignore', controlPlaneNamespace: cpNs, linkerdVersion: 'stable-2.20.0', injectProxyVersion: 'stable-2.20.0' });
+    expect(body.cluster).toMatchObject({
+      webhookPresent: true,
+      failurePolicy: 'Ignore',
+      controlPlaneNamespace: cpNs,
+      linkerdVersion: 'stable-2.20.0',
+      injectProxyVersion: 'stable-2.20.0',
+    });
     const row = body.namespaces.find((n) => n.name === ns);
     expect(row?.statusCounts['missing-proxy']).toBeGreaterThan(0);
   });
 
   it('injection answers the workloads that now need a restart', async () => {
-    const res = await api.post<InjectionResponse>(`/api/v1/namespaces/${ns}/injection`, { value: 'enabled', dryRun: true });
+    const res = await api.post<InjectionResponse>(`/api/v1/namespaces/${ns}/injection`, {
+      value: 'enabled',
+      dryRun: true,
+    });
     expect(res.status).toBe(200);
     const names = res.body.workloadsNeedingRestart.map((w) => `${w.kind}/${w.name}`);
     expect(names).toEqual(expect.arrayContaining(['Deployment/web', 'DaemonSet/agent']));
     expect(res.body.workloadsNeedingRestart.find((w) => w.name === 'web')?.pods).toBe(2);
-    const off = await api.post<InjectionResponse>(`/api/v1/namespaces/${ns}/injection`, { value: 'disabled', dryRun: true });
+    const off = await api.post<InjectionResponse>(`/api/v1/namespaces/${ns}/injection`, {
+      value: 'disabled',
+      dryRun: true,
+    });
     expect(off.body.workloadsNeedingRestart).toEqual([]);
   });
 
@@ -103,12 +137,19 @@ describe('with an injector', () => {
 
     const real = await api.post<RestartResponse>(`/api/v1/namespaces/${ns}/restart`, {});
     expect(real.status).toBe(200);
-    const done = real.body.results.filter((r) => r.result === 'done').map((r) => `${r.kind}/${r.name}`).sort();
+    const done = real.body.results
+      .filter((r) => r.result === 'done')
+      .map((r) => `${r.kind}/${r.name}`)
+      .sort();
     expect(done).toEqual(['DaemonSet/agent', 'Deployment/web']);
     expect(await restartedAt('Deployment', 'web')).toMatch(/Z$/);
     expect(await restartedAt('Deployment', 'frozen')).toBeUndefined();
     expect(await restartedAt('StatefulSet', 'db')).toBeUndefined();
     const summary = server.jsonLines().find((l) => l.action === 'restart-namespace' && l.dryRun === false);
-    expect(summary).toMatchObject({ target: `Namespace/${ns}`, result: 'ok', detail: '2 done, 3 skipped, 0 failed' });
+    expect(summary).toMatchObject({
+      target: `Namespace/${ns}`,
+      result: 'ok',
+      detail: '2 done, 3 skipped, 0 failed',
+    });
   });
 });

@@ -8,9 +8,25 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CapabilitiesResponse, NamespaceResponse, PodResponse, RestartResponse } from '@/lib/api/dto';
 import { Api, errorOf } from './helpers/api';
-import { applyAll, daemonSetYaml, deploymentYaml, installInjectorWebhook, namespaceYaml, waitForRunningPods } from './helpers/fixtures';
+import {
+  applyAll,
+  daemonSetYaml,
+  deploymentYaml,
+  installInjectorWebhook,
+  namespaceYaml,
+  waitForRunningPods,
+} from './helpers/fixtures';
 import { startServer, type MeshwatchServer } from './helpers/server';
-import { adminCluster, apply, deleteNamespaces, kubectl, kubectlJson, requireTestbed, testName, until } from './helpers/testbed';
+import {
+  adminCluster,
+  apply,
+  deleteNamespaces,
+  kubectl,
+  kubectlJson,
+  requireTestbed,
+  testName,
+  until,
+} from './helpers/testbed';
 
 const ns = testName('rbac');
 const sa = 'meshwatch-viewer';
@@ -74,7 +90,9 @@ current-context: limited
 afterAll(async () => {
   await server?.stop();
   await removeWebhook?.();
-  await kubectl(['delete', 'clusterrolebinding,clusterrole', clusterRole, '--ignore-not-found'], { allowFailure: true });
+  await kubectl(['delete', 'clusterrolebinding,clusterrole', clusterRole, '--ignore-not-found'], {
+    allowFailure: true,
+  });
   await deleteNamespaces([ns]);
 });
 
@@ -98,7 +116,13 @@ describe('a read-only ServiceAccount', () => {
     const { status, body } = await api.get<CapabilitiesResponse>('/api/v1/capabilities');
     expect(status).toBe(200);
     expect(body.readOnly).toBe(false);
-    expect(body.can).toEqual({ patchNamespaces: false, patchDeployments: false, patchStatefulSets: false, patchDaemonSets: false, createEvents: false });
+    expect(body.can).toEqual({
+      patchNamespaces: false,
+      patchDeployments: false,
+      patchStatefulSets: false,
+      patchDaemonSets: false,
+      createEvents: false,
+    });
     expect(body.why.patchNamespaces).toMatch(/may not patch namespaces/);
   });
 

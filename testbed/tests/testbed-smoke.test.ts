@@ -46,9 +46,14 @@ describe('testbed', () => {
 
   it('has at least three Ready fake nodes', () => {
     const nodes = json<{ items: { status: { conditions: { type: string; status: string }[] } }[] }>(
-      'get', 'nodes', '-l', 'type=kwok',
+      'get',
+      'nodes',
+      '-l',
+      'type=kwok',
     );
-    const ready = nodes.items.filter((n) => n.status.conditions.some((c) => c.type === 'Ready' && c.status === 'True'));
+    const ready = nodes.items.filter((n) =>
+      n.status.conditions.some((c) => c.type === 'Ready' && c.status === 'True'),
+    );
     expect(ready.length).toBeGreaterThanOrEqual(3);
   });
 
@@ -69,7 +74,11 @@ describe('testbed', () => {
     });
     expect(second).toHaveLength(2);
     const template = json<{ spec: { template: { metadata: { annotations?: Record<string, string> } } } }>(
-      'get', 'deployment', 'web', '-n', ns,
+      'get',
+      'deployment',
+      'web',
+      '-n',
+      ns,
     );
     expect(template.spec.template.metadata.annotations?.['kubectl.kubernetes.io/restartedAt']).toBeTruthy();
   });

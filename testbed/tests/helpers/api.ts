@@ -32,7 +32,8 @@ export class Api {
   async csrfToken(): Promise<string> {
     if (!this.token) {
       const caps = await this.get<CapabilitiesResponse>('/api/v1/capabilities');
-      if (caps.status !== 200) throw new Error(`capabilities answered ${caps.status}: ${JSON.stringify(caps.body)}`);
+      if (caps.status !== 200)
+        throw new Error(`capabilities answered ${caps.status}: ${JSON.stringify(caps.body)}`);
       this.token = caps.body.csrfToken;
     }
     return this.token;
@@ -67,11 +68,17 @@ async function readBody(res: Response): Promise<unknown> {
 
 export function errorOf(answer: ApiAnswer): ErrorBody['error'] {
   const body = answer.body as Partial<ErrorBody>;
-  if (!body?.error) throw new Error(`expected an error envelope, got ${answer.status}: ${JSON.stringify(answer.body).slice(0, 500)}`);
+  if (!body?.error)
+    throw new Error(
+      `expected an error envelope, got ${answer.status}: ${JSON.stringify(answer.body).slice(0, 500)}`,
+    );
   return body.error;
 }
 
-export type StreamMessage = { type: 'change'; data: ChangeEvent; at: number } | { type: 'status'; data: Freshness; at: number } | { type: 'heartbeat'; at: number };
+export type StreamMessage =
+  | { type: 'change'; data: ChangeEvent; at: number }
+  | { type: 'status'; data: Freshness; at: number }
+  | { type: 'heartbeat'; at: number };
 
 /** An SSE connection that records every message with its arrival time. */
 export class EventStream {
@@ -108,8 +115,10 @@ export class EventStream {
     if (frame.startsWith(':')) this.messages.push({ type: 'heartbeat', at });
     const event = /^event: (.*)$/m.exec(frame)?.[1];
     const data = /^data: (.*)$/m.exec(frame)?.[1];
-    if (event === 'change' && data) this.messages.push({ type: 'change', data: JSON.parse(data) as ChangeEvent, at });
-    if (event === 'status' && data) this.messages.push({ type: 'status', data: JSON.parse(data) as Freshness, at });
+    if (event === 'change' && data)
+      this.messages.push({ type: 'change', data: JSON.parse(data) as ChangeEvent, at });
+    if (event === 'status' && data)
+      this.messages.push({ type: 'status', data: JSON.parse(data) as Freshness, at });
     for (const wake of this.waiters.splice(0)) wake();
   }
 
@@ -120,7 +129,10 @@ export class EventStream {
       const found = this.messages.slice(from).find(match);
       if (found) return found;
       const left = deadline - Date.now();
-      if (left <= 0) throw new Error(`No matching SSE message within ${timeoutMs} ms; got ${JSON.stringify(this.messages.slice(-5))}`);
+      if (left <= 0)
+        throw new Error(
+          `No matching SSE message within ${timeoutMs} ms; got ${JSON.stringify(this.messages.slice(-5))}`,
+        );
       await new Promise<void>((resolve) => {
         const timer = setTimeout(resolve, left);
         this.waiters.push(() => {
@@ -142,12 +154,16 @@ export function rawRequest(
   opts: { method?: string; headers?: Record<string, string>; body?: string } = {},
 ): Promise<{ status: number; body: string; headers: Record<string, string | string[] | undefined> }> {
   return new Promise((resolve, reject) => {
-    const req = request(url, { method: opts.method ?? 'GET', headers: opts.headers, timeout: 30_000 }, (res) => {
-      let body = '';
-      res.setEncoding('utf8');
-      res.on('data', (chunk: string) => (body += chunk));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body, headers: res.headers }));
-    });
+    const req = request(
+      url,
+      { method: opts.method ?? 'GET', headers: opts.headers, timeout: 30_000 },
+      (res) => {
+        let body = '';
+        res.setEncoding('utf8');
+        res.on('data', (chunk: string) => (body += chunk));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body, headers: res.headers }));
+      },
+    );
     req.on('error', reject);
     req.on('timeout', () => req.destroy(new Error('timeout')));
     req.end(opts.body);

@@ -2,7 +2,11 @@
 // kubelet), so any name will do.
 import { apply, kubectl, kubectlJson, until } from './testbed';
 
-export function namespaceYaml(name: string, annotations: Record<string, string> = {}, labels: Record<string, string> = {}): string {
+export function namespaceYaml(
+  name: string,
+  annotations: Record<string, string> = {},
+  labels: Record<string, string> = {},
+): string {
   return `apiVersion: v1
 kind: Namespace
 metadata:
@@ -26,7 +30,11 @@ spec:
 `;
 }
 
-export function statefulSetYaml(ns: string, name: string, strategy: 'RollingUpdate' | 'OnDelete' = 'RollingUpdate'): string {
+export function statefulSetYaml(
+  ns: string,
+  name: string,
+  strategy: 'RollingUpdate' | 'OnDelete' = 'RollingUpdate',
+): string {
   return `apiVersion: apps/v1
 kind: StatefulSet
 metadata: { name: ${name}, namespace: ${ns} }
@@ -109,7 +117,9 @@ export async function applyAll(...docs: string[]): Promise<void> {
       const name = /^ {2}name: (\S+)$/m.exec(doc)?.[1] ?? '';
       await until(
         `the default ServiceAccount in ${name} (is the testbed's kube-controller-manager running?)`,
-        async () => (await kubectl(['get', 'serviceaccount', 'default', '-n', name], { allowFailure: true })).code === 0,
+        async () =>
+          (await kubectl(['get', 'serviceaccount', 'default', '-n', name], { allowFailure: true })).code ===
+          0,
         240_000,
         500,
       );
@@ -124,7 +134,10 @@ export async function applyAll(...docs: string[]): Promise<void> {
  * it (and ignores the failure), and meshwatch sees an installed injector. Its configuration name is not
  * Linkerd's, so a real Linkerd in the testbed would be neither touched nor shadowed.
  */
-export async function installInjectorWebhook(name: string, selector: Record<string, string>): Promise<() => Promise<void>> {
+export async function installInjectorWebhook(
+  name: string,
+  selector: Record<string, string>,
+): Promise<() => Promise<void>> {
   await apply(`apiVersion: admissionregistration.k8s.io/v1
 kind: MutatingWebhookConfiguration
 metadata: { name: ${name}, labels: { meshwatch.io/integration-test: "true" } }
@@ -141,6 +154,8 @@ webhooks:
   - { operations: [CREATE], apiGroups: [""], apiVersions: [v1], resources: [pods], scope: "*" }
 `);
   return async () => {
-    await kubectl(['delete', 'mutatingwebhookconfiguration', name, '--ignore-not-found'], { allowFailure: true });
+    await kubectl(['delete', 'mutatingwebhookconfiguration', name, '--ignore-not-found'], {
+      allowFailure: true,
+    });
   };
 }

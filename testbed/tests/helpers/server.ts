@@ -11,7 +11,18 @@ const BUILD_ID = path.join(ROOT, '.next', 'BUILD_ID');
 const NEXT_BIN = path.join(ROOT, 'node_modules', 'next', 'dist', 'bin', 'next');
 const LOG_DIR = path.join(ROOT, 'test-results', 'integration');
 const LOCK = path.join(ROOT, '.next-build.lock');
-const SOURCES = ['app', 'lib', 'components', 'public', 'instrumentation.ts', 'proxy.ts', 'next.config.js', 'package-lock.json', 'tsconfig.json', 'postcss.config.mjs'];
+const SOURCES = [
+  'app',
+  'lib',
+  'components',
+  'public',
+  'instrumentation.ts',
+  'proxy.ts',
+  'next.config.js',
+  'package-lock.json',
+  'tsconfig.json',
+  'postcss.config.mjs',
+];
 
 function newestMtime(entry: string): number {
   let stat;
@@ -42,8 +53,10 @@ async function withLock<T>(fn: () => T): Promise<T> {
       break;
     } catch {
       // A lock older than 15 minutes belongs to a build that died.
-      if (Date.now() - (statSync(LOCK, { throwIfNoEntry: false })?.mtimeMs ?? Date.now()) > 900_000) rmSync(LOCK, { recursive: true, force: true });
-      if (Date.now() > deadline) throw new Error(`Waited 10 minutes for ${LOCK}; remove it if no build is running`);
+      if (Date.now() - (statSync(LOCK, { throwIfNoEntry: false })?.mtimeMs ?? Date.now()) > 900_000)
+        rmSync(LOCK, { recursive: true, force: true });
+      if (Date.now() > deadline)
+        throw new Error(`Waited 10 minutes for ${LOCK}; remove it if no build is running`);
       await new Promise((r) => setTimeout(r, 1000));
     }
   }
@@ -80,7 +93,9 @@ export function freePort(): Promise<number> {
     server.once('error', reject);
     server.listen(0, '127.0.0.1', () => {
       const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+      server.close(() =>
+        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
+      );
     });
   });
 }
@@ -110,12 +125,18 @@ export async function startServer(opts: StartOptions): Promise<MeshwatchServer> 
   const url = `http://127.0.0.1:${port}`;
   let output = '';
   // Only what the server needs: no KUBECONFIG or MESHWATCH_* from the test runner's own environment.
-  const base = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('MESHWATCH_') && k !== 'KUBECONFIG'));
-  const child: ChildProcess = spawn(process.execPath, [NEXT_BIN, 'start', '--hostname', '127.0.0.1', '--port', String(port)], {
-    cwd: ROOT,
-    env: { ...base, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1', ...opts.env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const base = Object.fromEntries(
+    Object.entries(process.env).filter(([k]) => !k.startsWith('MESHWATCH_') && k !== 'KUBECONFIG'),
+  );
+  const child: ChildProcess = spawn(
+    process.execPath,
+    [NEXT_BIN, 'start', '--hostname', '127.0.0.1', '--port', String(port)],
+    {
+      cwd: ROOT,
+      env: { ...base, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1', ...opts.env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   child.stdout?.on('data', (d: Buffer) => (output += d.toString()));
   child.stderr?.on('data', (d: Buffer) => (output += d.toString()));
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
@@ -152,7 +173,8 @@ export async function startServer(opts: StartOptions): Promise<MeshwatchServer> 
   const probe = opts.waitFor === 'live' ? '/api/healthz' : '/api/readyz';
   const deadline = Date.now() + (opts.timeoutMs ?? 120_000);
   for (;;) {
-    if (!alive) throw new Error(`meshwatch server "${opts.name}" exited during startup:\n${output.slice(-3000)}`);
+    if (!alive)
+      throw new Error(`meshwatch server "${opts.name}" exited during startup:\n${output.slice(-3000)}`);
     try {
       const res = await fetch(url + probe, { signal: AbortSignal.timeout(2_000) });
       if (res.ok) return server;
@@ -161,7 +183,9 @@ export async function startServer(opts: StartOptions): Promise<MeshwatchServer> 
     }
     if (Date.now() > deadline) {
       await server.stop();
-      throw new Error(`meshwatch server "${opts.name}" did not answer ${probe} with 200 in time:\n${output.slice(-3000)}`);
+      throw new Error(
+        `meshwatch server "${opts.name}" did not answer ${probe} with 200 in time:\n${output.slice(-3000)}`,
+      );
     }
     await new Promise((r) => setTimeout(r, 250));
   }

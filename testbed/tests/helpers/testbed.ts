@@ -18,7 +18,10 @@ let checked = false;
 /** Makes sure the testbed answers, starting it (idempotent testbed/up.sh) when it does not. */
 export function requireTestbed(): string {
   if (checked) return ADMIN_KUBECONFIG;
-  const probe = () => existsSync(ADMIN_KUBECONFIG) && spawnSync('bash', ['testbed/kubectl.sh', 'get', '--raw', '/readyz'], { cwd: ROOT, timeout: 20_000 }).status === 0;
+  const probe = () =>
+    existsSync(ADMIN_KUBECONFIG) &&
+    spawnSync('bash', ['testbed/kubectl.sh', 'get', '--raw', '/readyz'], { cwd: ROOT, timeout: 20_000 })
+      .status === 0;
   if (!probe()) {
     const up = spawnSync('bash', ['testbed/up.sh'], { cwd: ROOT, encoding: 'utf8', timeout: 280_000 });
     if (up.status !== 0 || !probe()) {
@@ -40,10 +43,17 @@ export interface KubectlResult {
 }
 
 /** The testbed's kubectl as admin; rejects on a non-zero exit unless `allowFailure`. */
-export async function kubectl(args: string[], opts: { input?: string; allowFailure?: boolean; kubeconfig?: string } = {}): Promise<KubectlResult> {
+export async function kubectl(
+  args: string[],
+  opts: { input?: string; allowFailure?: boolean; kubeconfig?: string } = {},
+): Promise<KubectlResult> {
   requireTestbed();
   const kubeconfig = opts.kubeconfig ?? ADMIN_KUBECONFIG;
-  const child = run('bash', ['testbed/kubectl.sh', '--kubeconfig', kubeconfig, ...args], { cwd: ROOT, timeout: 120_000, maxBuffer: 64 << 20 });
+  const child = run('bash', ['testbed/kubectl.sh', '--kubeconfig', kubeconfig, ...args], {
+    cwd: ROOT,
+    timeout: 120_000,
+    maxBuffer: 64 << 20,
+  });
   if (opts.input !== undefined) {
     child.child.stdin?.end(opts.input);
   }
@@ -52,7 +62,11 @@ export async function kubectl(args: string[], opts: { input?: string; allowFailu
     return { stdout, stderr, code: 0 };
   } catch (err) {
     const e = err as { stdout?: string; stderr?: string; code?: number };
-    const result = { stdout: e.stdout ?? '', stderr: e.stderr ?? '', code: typeof e.code === 'number' ? e.code : 1 };
+    const result = {
+      stdout: e.stdout ?? '',
+      stderr: e.stderr ?? '',
+      code: typeof e.code === 'number' ? e.code : 1,
+    };
     if (opts.allowFailure) return result;
     throw new Error(`kubectl ${args.join(' ')} failed (${result.code}): ${result.stderr.trim()}`);
   }
@@ -74,10 +88,17 @@ export function testName(suffix: string): string {
 /** Waits for the deletion, so the runners that follow (e2e) never see Terminating leftovers. */
 export async function deleteNamespaces(names: string[]): Promise<void> {
   if (names.length === 0) return;
-  await kubectl(['delete', 'namespace', ...names, '--ignore-not-found', '--wait=true', '--timeout=120s'], { allowFailure: true });
+  await kubectl(['delete', 'namespace', ...names, '--ignore-not-found', '--wait=true', '--timeout=120s'], {
+    allowFailure: true,
+  });
 }
 
-export async function until<T>(what: string, probe: () => Promise<T | undefined | false>, timeoutMs = 60_000, everyMs = 250): Promise<T> {
+export async function until<T>(
+  what: string,
+  probe: () => Promise<T | undefined | false>,
+  timeoutMs = 60_000,
+  everyMs = 250,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   let last: unknown;
   for (;;) {
@@ -87,15 +108,21 @@ export async function until<T>(what: string, probe: () => Promise<T | undefined 
     } catch (err) {
       last = err;
     }
-    if (Date.now() > deadline) throw new Error(`Timed out after ${timeoutMs} ms waiting for ${what}${last ? `: ${String(last)}` : ''}`);
+    if (Date.now() > deadline)
+      throw new Error(
+        `Timed out after ${timeoutMs} ms waiting for ${what}${last ? `: ${String(last)}` : ''}`,
+      );
     await new Promise((r) => setTimeout(r, everyMs));
   }
 }
 
 /** Reads the admin kubeconfig's server and CA, for building other identities' kubeconfigs. */
 export function adminCluster(): { server: string; caData: string } {
-  const config = parse(readFileSync(requireTestbed(), 'utf8')) as { clusters?: { cluster?: { server?: string; 'certificate-authority-data'?: string } }[] };
+  const config = parse(readFileSync(requireTestbed(), 'utf8')) as {
+    clusters?: { cluster?: { server?: string; 'certificate-authority-data'?: string } }[];
+  };
   const cluster = config.clusters?.[0]?.cluster;
-  if (!cluster?.server || !cluster['certificate-authority-data']) throw new Error(`Cannot read server and CA from ${ADMIN_KUBECONFIG}`);
+  if (!cluster?.server || !cluster['certificate-authority-data'])
+    throw new Error(`Cannot read server and CA from ${ADMIN_KUBECONFIG}`);
   return { server: cluster.server, caData: cluster['certificate-authority-data'] };
 }

@@ -13,5 +13,7 @@ export const POST = mutationRoute(async (request, { params }: Context) => {
   const { dryRun } = restartRequest(await readJsonObject(request));
   const cache = getCache();
   const analysis = namespaceAnalysis(cache, namespace);
-  return jsonResponse(await restartNamespace(clientsOf(cache), analysis, { dryRun, client: clientAddress(request) }));
+  return jsonResponse(
+    await restartNamespace(clientsOf(cache), analysis, { dryRun, client: clientAddress(request) }),
+  );
 });

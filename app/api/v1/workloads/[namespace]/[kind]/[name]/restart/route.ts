@@ -2,7 +2,13 @@ import type { RestartResponse } from '@/lib/api/dto';
 import { jsonResponse } from '@/lib/api/errors';
 import { mutationRoute } from '@/lib/api/route';
 import { clientAddress } from '@/lib/api/security';
-import { namespaceName, objectName, readJsonObject, restartableKind, restartRequest } from '@/lib/api/validate';
+import {
+  namespaceName,
+  objectName,
+  readJsonObject,
+  restartableKind,
+  restartRequest,
+} from '@/lib/api/validate';
 import { getCache } from '@/lib/k8s/cache';
 import { restartWorkload } from '@/lib/k8s/restart';
 import { clientsOf, workloadPods } from '@/lib/k8s/views';
@@ -11,12 +17,20 @@ type Context = { params: Promise<{ namespace: string; kind: string; name: string
 
 export const POST = mutationRoute(async (request, { params }: Context) => {
   const raw = await params;
-  const target = { namespace: namespaceName(raw.namespace), kind: restartableKind(raw.kind), name: objectName(raw.name, 'workload name') };
+  const target = {
+    namespace: namespaceName(raw.namespace),
+    kind: restartableKind(raw.kind),
+    name: objectName(raw.name, 'workload name'),
+  };
   const { dryRun } = restartRequest(await readJsonObject(request));
   const cache = getCache();
   cache.requireSynced();
   const pods = workloadPods(cache, target.namespace, target.kind, target.name);
-  const result = await restartWorkload(clientsOf(cache), target, { dryRun, client: clientAddress(request), pods });
+  const result = await restartWorkload(clientsOf(cache), target, {
+    dryRun,
+    client: clientAddress(request),
+    pods,
+  });
   const response: RestartResponse = { dryRun, results: [result] };
   return jsonResponse(response);
 });
