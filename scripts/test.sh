@@ -44,6 +44,7 @@ testbed_was_up=0
 [ -f .testbed/pids/kube-apiserver.pid ] && kill -0 "$(cat .testbed/pids/kube-apiserver.pid)" 2>/dev/null && testbed_was_up=1
 [ "$testbed_was_up" = 1 ] || trap 'bash testbed/down.sh' EXIT
 check testbed bash testbed/up.sh
+check seed bash testbed/seed.sh
 check build next build
 run_vitest integration integration
 
