@@ -1,9 +1,16 @@
 #!/usr/bin/env bash
 # Applies the demo scenarios (testbed/seed/*.yaml) through the real API server and controllers, in
-# the order that produces each situation, and waits until their pods are Running. Idempotent.
+# the order that produces each situation, and waits until their pods are Running. Re-running it
+# recreates the demo namespaces from scratch.
 source "$(dirname "$0")/lib.sh"
 [ -f "$KUBECONFIG_ADMIN" ] || die "the testbed is not up: run npm run testbed:up"
 
+# Scenarios depend on the order things happened in (pods before annotations), so a re-seed starts the
+# demo namespaces over rather than patching whatever state they drifted into.
+if kctl get ns -l meshwatch.io/demo=true -o name | grep -q .; then
+  tb_log "removing the previous demo namespaces"
+  kctl delete ns -l meshwatch.io/demo=true --wait --timeout=180s >/dev/null || die "old demo namespaces did not go away"
+fi
 kctl apply -f "$TB_SRC/seed/" >/dev/null
 tb_log "applied $(ls "$TB_SRC"/seed/*.yaml | wc -l) scenario files"
 

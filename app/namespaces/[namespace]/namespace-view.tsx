@@ -42,7 +42,7 @@ export function NamespaceView({ namespace }: { namespace: string }) {
     () => readSort(params, WORKLOAD_SORTS, { key: 'attention', direction: 'desc' }, 'w'),
     [params],
   );
-  const openPod = params.get('pod');
+  const openPod = params.get('pod') || null; // an empty ?pod= means no panel
 
   const pods = useMemo(
     () => sortPods(filterPods(data?.pods ?? [], { statuses, query: deferredQuery }), podSort),
