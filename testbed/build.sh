@@ -2,7 +2,7 @@
 # Builds the testbed's real components from their Go modules (testbed/go/*), cached by module hash.
 source "$(dirname "$0")/lib.sh"
 
-command -v go >/dev/null || die "Go is required to build the testbed (>= 1.26; Debian: install golang or see https://go.dev/doc/install)"
+require_tools
 
 build_module() { # module "binary names" ldflags packages...
   local mod="$1" bins="$2" ldflags="$3"; shift 3

@@ -3,7 +3,7 @@
 # (O=system:masters) and the service-account signing key pair. Kept across restarts.
 source "$(dirname "$0")/lib.sh"
 
-command -v openssl >/dev/null || die "openssl is required (Debian: apt-get install openssl)"
+require_tools
 pki="$TB/pki"
 [ -f "$pki/admin.crt" ] && exit 0
 mkdir -p "$pki"; cd "$pki"

@@ -31,6 +31,18 @@ bin() { # component → binary path (needs a prior build)
   esac
 }
 
+# Says exactly what to install when something the testbed needs is missing.
+require_tools() {
+  local t missing=()
+  for t in go openssl curl flock setsid; do command -v "$t" >/dev/null || missing+=("$t"); done
+  if [ "${#missing[@]}" -gt 0 ]; then
+    die "the testbed needs: ${missing[*]} (Debian: apt-get install golang-go openssl curl util-linux; Go must be >= 1.26)"
+  fi
+  local gov; gov="$(go env GOVERSION | sed 's/^go//')"
+  awk -v v="$gov" 'BEGIN { split(v, a, "."); exit !((a[1] > 1) || (a[1] == 1 && a[2] >= 26)) }' \
+    || die "the testbed needs Go >= 1.26 (found $gov): etcd v3.6.16's go.mod asks for it and GOTOOLCHAIN=local forbids downloads"
+}
+
 pid_of() { cat "$TB/pids/$1.pid" 2>/dev/null || true; }
 is_running() { local p; p="$(pid_of "$1")"; [ -n "$p" ] && kill -0 "$p" 2>/dev/null; }
 
