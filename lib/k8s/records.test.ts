@@ -1,6 +1,6 @@
 import type { V1Namespace, V1Pod } from '@kubernetes/client-node';
 import { describe, expect, it } from 'vitest';
-import { injectAnnotationSetAt, toNamespaceRecord, toPodRecord } from './records';
+import { injectAnnotationSetAt, podSpecOf, toNamespaceRecord, toPodRecord } from './records';
 import { fromDeployment, fromStatefulSet } from './workload-records';
 
 const injectFields = { 'f:metadata': { 'f:annotations': { 'f:linkerd.io/inject': {} } } };
@@ -147,5 +147,65 @@ describe('workload records', () => {
     });
     expect(s).toMatchObject({ kind: 'StatefulSet', updateStrategy: 'OnDelete', replicas: 3 });
     expect(s.paused).toBeUndefined();
+  });
+});
+
+describe('service account and token mount', () => {
+  const TOKEN = '/var/run/secrets/kubernetes.io/serviceaccount';
+  const tokenMount = { name: 'kube-api-access-x1', mountPath: TOKEN, readOnly: true };
+  const app = (mounts: { name: string; mountPath: string }[] = []) => ({
+    name: 'app',
+    image: 'app',
+    volumeMounts: mounts,
+  });
+  const proxy = { name: 'linkerd-proxy', image: 'cr.l5d.io/linkerd/proxy:edge', volumeMounts: [tokenMount] };
+  const livePod = (containers: object[], spec: object = {}) =>
+    toPodRecord({
+      metadata: { name: 'web-1', namespace: 'shop' },
+      spec: { serviceAccountName: 'builder', containers, ...spec },
+    } as V1Pod);
+
+  it('reads an admitted pod: the first container other than linkerd-proxy', () => {
+    expect(livePod([app([tokenMount])])).toMatchObject({
+      serviceAccountName: 'builder',
+      firstContainerTokenMount: true,
+    });
+    expect(livePod([app()]).firstContainerTokenMount).toBe(false);
+    // A classic proxy inserted first carries a copy of the mount; the app's own container decides.
+    expect(livePod([proxy, app()]).firstContainerTokenMount).toBe(false);
+    expect(livePod([proxy, app([tokenMount])]).firstContainerTokenMount).toBe(true);
+    // Only the first container counts, as in Linkerd's serviceAccountVolumeMount.
+    expect(livePod([app(), { ...app([tokenMount]), name: 'sidecar' }]).firstContainerTokenMount).toBe(false);
+    expect(livePod([app([{ name: 'other', mountPath: '/var/run/secrets' }])]).firstContainerTokenMount).toBe(
+      false,
+    );
+  });
+
+  it('reads the deprecated serviceAccount alias', () => {
+    expect(
+      livePod([app()], { serviceAccountName: undefined, serviceAccount: 'legacy' }).serviceAccountName,
+    ).toBe('legacy');
+  });
+
+  it('knows a template only when it declares the mount itself', () => {
+    const declared = podSpecOf({ spec: { serviceAccountName: 'builder', containers: [app([tokenMount])] } });
+    expect(declared).toMatchObject({ serviceAccountName: 'builder', firstContainerTokenMount: true });
+    const plain = podSpecOf({ spec: { containers: [app()] } });
+    expect(plain).not.toHaveProperty('firstContainerTokenMount');
+    expect(plain).not.toHaveProperty('serviceAccountName');
+  });
+
+  it('fills the template of a workload', () => {
+    const d = fromDeployment({
+      metadata: { name: 'web', namespace: 'shop', uid: 'd1' },
+      spec: {
+        selector: {},
+        template: {
+          spec: { serviceAccountName: 'builder', automountServiceAccountToken: false, containers: [app()] },
+        },
+      },
+    });
+    expect(d.template).toMatchObject({ serviceAccountName: 'builder', automountServiceAccountToken: false });
+    expect(d.template.firstContainerTokenMount).toBeUndefined();
   });
 });

@@ -11,6 +11,8 @@ import type {
   V1Pod,
   V1PodTemplateSpec,
 } from '@kubernetes/client-node';
+import { TOKEN_MOUNT_PATH } from '@/lib/mesh/automount';
+import { PROXY_CONTAINER_NAME } from '@/lib/mesh/sidecar';
 import type {
   ContainerRecord,
   ContainerStatusRecord,
@@ -85,7 +87,26 @@ export function podSpecOf(template: V1PodTemplateSpec | undefined): PodSpecRecor
   if (typeof spec?.automountServiceAccountToken === 'boolean') {
     record.automountServiceAccountToken = spec.automountServiceAccountToken;
   }
+  // serviceAccount is the deprecated alias the API server still fills in.
+  const serviceAccount = spec?.serviceAccountName || spec?.serviceAccount;
+  if (serviceAccount) record.serviceAccountName = serviceAccount;
+  // A template has not been through admission: only a mount it declares itself is known.
+  if (mountsToken(spec?.containers?.[0])) record.firstContainerTokenMount = true;
   return record;
+}
+
+function mountsToken(c: V1Container | undefined): boolean {
+  return c?.volumeMounts?.some((m) => m.mountPath === TOKEN_MOUNT_PATH) ?? false;
+}
+
+/**
+ * An admitted pod's first container, as the injector saw it: the first one that is not linkerd-proxy,
+ * because a classic proxy is inserted at index 0 (proxy.await, the default) after admission. Other
+ * webhooks that insert containers first would shift this; none of Linkerd's do.
+ */
+export function firstContainerTokenMount(pod: V1Pod): boolean | undefined {
+  const first = pod.spec?.containers?.find((c) => c.name !== PROXY_CONTAINER_NAME);
+  return first ? mountsToken(first) : undefined;
 }
 
 /**
@@ -139,6 +160,9 @@ export function toPodRecord(pod: V1Pod): PodRecord {
     containerStatuses: (pod.status?.containerStatuses ?? []).map(statusOf),
     initContainerStatuses: (pod.status?.initContainerStatuses ?? []).map(statusOf),
   };
+  // Admitted: the mount is known either way (it replaces podSpecOf's template-only reading).
+  const tokenMount = firstContainerTokenMount(pod);
+  if (tokenMount !== undefined) record.firstContainerTokenMount = tokenMount;
   if (pod.spec?.nodeName) record.nodeName = pod.spec.nodeName;
   const owner = ownerOf(pod.metadata?.ownerReferences);
   if (owner) record.owner = owner;

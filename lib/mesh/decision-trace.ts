@@ -1,6 +1,7 @@
 // The words of a decision's trace: one step per rule, in the order the API server and the
 // injector apply them (the decision itself is made in decision.ts; this only explains it).
 import { INJECT_ANNOTATION, injectValueOf, isInvalidInjectValue, optsIn, quoteValue } from './annotations.ts';
+import { automountStep, type TokenMountEvidence } from './automount.ts';
 import { REASONS } from './reasons.ts';
 import { describeLabels } from './selector.ts';
 import {
@@ -150,43 +151,6 @@ export function annotationSteps(
   return [nsStep, tplStep];
 }
 
-const AUTOMOUNT_UNSET = constantSteps(
-  'automountServiceAccountToken',
-  'pass',
-  'automountServiceAccountToken is not set (defaults to true)',
-);
-const AUTOMOUNT_TRUE = constantSteps(
-  'automountServiceAccountToken',
-  'pass',
-  'automountServiceAccountToken is true',
-);
-const AUTOMOUNT_PROJECTED = constantSteps(
-  'automountServiceAccountToken',
-  'pass',
-  'automountServiceAccountToken is false, but identity.serviceAccountTokenProjection is on: the proxy gets a projected token',
-);
-const AUTOMOUNT_BLOCKS = constantSteps(
-  'automountServiceAccountToken',
-  'block',
-  `${REASONS.disabled_automount_service_account_token_account.message} and identity.serviceAccountTokenProjection is off: the proxy would have no identity token`,
-);
-
-export function automountStep(
-  automount: boolean | undefined,
-  projection: boolean,
-  called: boolean,
-): TraceStep {
-  const steps =
-    automount === undefined
-      ? AUTOMOUNT_UNSET
-      : automount
-        ? AUTOMOUNT_TRUE
-        : projection
-          ? AUTOMOUNT_PROJECTED
-          : AUTOMOUNT_BLOCKS;
-  return steps[called ? 1 : 0];
-}
-
 const INJECTED: TraceStep = Object.freeze({
   rule: 'verdict',
   outcome: 'pass',
@@ -219,6 +183,8 @@ export interface TraceFacts {
   sidecars: string[];
   annotationCode: ReasonCode | undefined;
   projection: boolean;
+  /** The token-mount evidence used (projection off only). */
+  tokenMount: TokenMountEvidence | undefined;
   inject: boolean;
   codes: ReasonCode[];
   memo: TraceMemo | undefined;
@@ -249,7 +215,7 @@ export function decisionTrace(f: TraceFacts): TraceStep[] {
     trace.push(hostNetworkStep(template.hostNetwork, called));
     trace.push(sidecarStep(f.sidecars, called));
     trace.push(...annotationSteps(f.namespace, template, f.source, f.annotationCode, called, memo));
-    trace.push(automountStep(template.automountServiceAccountToken, f.projection, called));
+    trace.push(automountStep({ template, projection: f.projection, evidence: f.tokenMount, called }));
   } else {
     trace.push(NO_TEMPLATE[called ? 1 : 0]);
   }

@@ -212,26 +212,6 @@ describe('webhook selectors are the live ones', () => {
   });
 });
 
-describe('automountServiceAccountToken', () => {
-  const off = controlPlane({ serviceAccountTokenProjection: false });
-  it.each([
-    { automount: false, cp: off, blocks: true },
-    { automount: false, cp: controlPlane(), blocks: false },
-    { automount: false, cp: null, blocks: false },
-    { automount: undefined, cp: off, blocks: false },
-    { automount: true, cp: off, blocks: false },
-  ])(
-    'automount $automount with projection $cp.serviceAccountTokenProjection → blocks: $blocks',
-    ({ automount, cp, blocks }) => {
-      const template = spec({ automountServiceAccountToken: automount, annotations: withInject('enabled') });
-      const decision = decideInjection({ ...input(ABSENT, ABSENT), template, controlPlane: cp });
-      expect(decision.inject).toBe(!blocks);
-      const step = decision.trace.find((s) => s.rule === 'automountServiceAccountToken');
-      expect(step?.outcome).toBe(blocks ? 'block' : 'pass');
-    },
-  );
-});
-
 describe('optedIn and optedOut', () => {
   it.each([
     { ns: ABSENT, pod: ABSENT, optedIn: false, optedOut: false },

@@ -1,6 +1,7 @@
 // The injector's decision for one pod template in one namespace: first the API server's webhook
 // gates (is the injector called at all?), then Linkerd's Injectable() checks in report.go's order.
 import { NAMESPACE_NAME_LABEL, injectValueOf, isInvalidInjectValue, optsIn } from './annotations.ts';
+import { automountBlocks, tokenMountFor, type TokenMountEvidence } from './automount.ts';
 import { reason } from './reasons.ts';
 import { matchesSelector } from './selector.ts';
 import { existingSidecars, findProxy, proxyVersionOf } from './sidecar.ts';
@@ -31,6 +32,12 @@ export interface DecisionInput {
   controlPlane: ControlPlaneRecord | null;
   /** How the trace names the template, e.g. "the template of Deployment web". */
   templateSource?: string;
+  /**
+   * Whether a pod the API server admitted from this template got the service-account token mount
+   * (only read with identity.serviceAccountTokenProjection off, when the template leaves
+   * automountServiceAccountToken unset). The template's own `firstContainerTokenMount` wins.
+   */
+  tokenMount?: TokenMountEvidence;
   /** Shares trace steps across the decisions of one analysis. */
   memo?: TraceMemo;
 }
@@ -94,12 +101,13 @@ export function evaluateInjection(input: DecisionInput): InjectionEvaluation {
   const annotationCode = template ? annotationRule(namespaceValue, templateValue) : undefined;
   // Only with identity.serviceAccountTokenProjection off does the proxy need the mounted token.
   const projection = controlPlane?.serviceAccountTokenProjection ?? true;
-  const automountBlocks = !projection && template?.automountServiceAccountToken === false;
+  const tokenMount = template && !projection ? tokenMountFor(template, source, input.tokenMount) : undefined;
+  const noToken = template !== null && automountBlocks(projection, template, tokenMount);
   if (template?.hostNetwork) injectorCodes.push('host_network_enabled');
   if (sidecars.length > 0) injectorCodes.push('sidecar_already_exists');
   if (!template) injectorCodes.push('unsupported_resource');
   if (annotationCode) injectorCodes.push(annotationCode);
-  if (automountBlocks) injectorCodes.push('disabled_automount_service_account_token_account');
+  if (noToken) injectorCodes.push('disabled_automount_service_account_token_account');
   if (webhookCalled) codes.push(...injectorCodes);
 
   const inject = codes.length === 0;
@@ -115,6 +123,7 @@ export function evaluateInjection(input: DecisionInput): InjectionEvaluation {
     sidecars,
     annotationCode,
     projection,
+    tokenMount,
     inject,
     codes,
     memo,

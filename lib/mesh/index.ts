@@ -5,6 +5,7 @@ export { POD_STATUSES, RESTART_FIXES } from './types.ts';
 export { analyzeCluster, analyzeNamespace, explainPod } from './analyze.ts';
 export { annotationRule, decideInjection, type DecisionInput, type NamespaceFacts } from './decision.ts';
 export { matchesSelector, describeSelector } from './selector.ts';
+export { TOKEN_MOUNT_PATH, podTokenMount, type TokenMountEvidence } from './automount.ts';
 export {
   ADMISSION_WEBHOOKS_LABEL,
   CONTROL_PLANE_COMPONENT_LABEL,

@@ -13,7 +13,8 @@ const LINKERD_WORDING: Partial<Record<ReasonCode, string>> = {
   injection_disable_annotation_present: 'pod has the annotation "linkerd.io/inject:disabled"',
   invalid_inject_annotation_at_workload: 'invalid value for annotation "linkerd.io/inject" at workload',
   invalid_inject_annotation_at_ns: 'invalid value for annotation "linkerd.io/inject" at namespace',
-  disabled_automount_service_account_token_account: 'automountServiceAccountToken set to "false"',
+  disabled_automount_service_account_token_account:
+    'automountServiceAccountToken set to "false", with Values.identity.serviceAccountTokenProjection set to "false"',
 };
 
 const ALL_REASONS: ReasonCode[] = [

@@ -39,8 +39,9 @@ export const REASONS: Readonly<Record<ReasonCode, ReasonEntry>> = {
     fix: 'Set linkerd.io/inject on the namespace to exactly enabled, disabled or ingress',
   },
   disabled_automount_service_account_token_account: {
-    message: 'automountServiceAccountToken set to "false"',
-    fix: 'Set automountServiceAccountToken: true on the pod template (or turn identity.serviceAccountTokenProjection back on) so the proxy can get its identity',
+    message:
+      'automountServiceAccountToken set to "false", with Values.identity.serviceAccountTokenProjection set to "false"',
+    fix: "Set automountServiceAccountToken: true on the pod template (it overrides the ServiceAccount's false), or turn identity.serviceAccountTokenProjection back on, so the proxy can get its identity",
   },
   namespace_excluded_by_webhook: {
     message: "the proxy injector webhook's namespaceSelector does not match the namespace",

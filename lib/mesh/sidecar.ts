@@ -110,5 +110,8 @@ export function stripInjected(spec: PodSpecRecord): PodSpecRecord {
     automountServiceAccountToken: spec.automountServiceAccountToken,
     containers: spec.containers.filter((c) => !INJECTED_CONTAINER_NAMES.includes(c.name)),
     initContainers: spec.initContainers.filter((c) => !INJECTED_CONTAINER_NAMES.includes(c.name)),
+    serviceAccountName: spec.serviceAccountName,
+    // Kept: it was read past linkerd-proxy, so it describes the author's first container.
+    firstContainerTokenMount: spec.firstContainerTokenMount,
   };
 }

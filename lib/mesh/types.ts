@@ -19,10 +19,20 @@ export interface PodSpecRecord {
   labels: StringMap;
   annotations: StringMap;
   hostNetwork: boolean;
-  /** undefined means "not set" (defaults to true in Kubernetes). */
+  /** undefined means "not set": the ServiceAccount's own setting decides (true when it has none). */
   automountServiceAccountToken?: boolean;
   containers: ContainerRecord[];
   initContainers: ContainerRecord[];
+  /** `spec.serviceAccountName`; undefined = not set (the API server uses `default`). */
+  serviceAccountName?: string;
+  /**
+   * Does the first container mount the service-account token at
+   * `/var/run/secrets/kubernetes.io/serviceaccount`? With `identity.serviceAccountTokenProjection` off,
+   * Linkerd's webhook skips pods without it. Pods (admitted by the API server): true/false for the first
+   * container that is not `linkerd-proxy` (a classic proxy is inserted first). Templates (never admitted):
+   * true when that container declares the mount itself, else undefined (the ServiceAccount decides).
+   */
+  firstContainerTokenMount?: boolean;
 }
 
 export interface OwnerRef {

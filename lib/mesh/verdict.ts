@@ -3,6 +3,7 @@
 // workloads cost 2,000 decisions.
 import { CREATED_BY_ANNOTATION, CREATED_BY_INJECTOR_PREFIX } from './annotations.ts';
 import { createTraceMemo, type TraceMemo } from './trace-memo.ts';
+import { ownerTokenMounts, type TokenMountEvidence } from './automount.ts';
 import { evaluateInjection, type InjectionEvaluation, type NamespaceFacts } from './decision.ts';
 import {
   describeTemplateSource,
@@ -38,11 +39,17 @@ export interface EngineContext {
   memo: TraceMemo;
   /** Per owner resolution (one per controller): its template's decision and fix sentences. */
   shared: Map<OwnerResolution, SharedTemplate>;
+  /** By template owner: did its pods get the service-account token? Filled only with projection off. */
+  tokenMounts: Map<WorkloadRecord, TokenMountEvidence>;
 }
 
 export function createContext(snapshot: ClusterSnapshot, namespace?: string): EngineContext {
+  const index = indexSnapshot(snapshot, namespace);
+  // Only the token check with projection off reads pod evidence into a template's decision.
+  const projectionOff = snapshot.controlPlane?.serviceAccountTokenProjection === false;
   return {
-    index: indexSnapshot(snapshot, namespace),
+    index,
+    tokenMounts: projectionOff ? ownerTokenMounts(snapshot.pods, index, namespace) : new Map(),
     webhook: snapshot.webhook,
     controlPlane: snapshot.controlPlane,
     evaluations: new Map(),
@@ -74,6 +81,7 @@ export function evaluateTemplate(ctx: EngineContext, owner: WorkloadRecord): Inj
       webhook: ctx.webhook,
       controlPlane: ctx.controlPlane,
       templateSource: templateName(owner),
+      tokenMount: ctx.tokenMounts.get(owner),
       memo: ctx.memo,
     });
     ctx.evaluations.set(owner.uid, evaluation);

@@ -29,6 +29,8 @@ export interface DiffCase {
   automount?: boolean;
   /** A ServiceAccount (created with automountServiceAccountToken: false) instead of `default`. */
   serviceAccount?: string;
+  /** The first container declares its own (projected) token volume at the service-account path. */
+  declaredTokenMount?: boolean;
 }
 
 const token = (v: string | undefined) => (v === undefined ? 'none' : v === 'true' ? 'true' : v.slice(0, 3));
@@ -67,10 +69,14 @@ export function buildCases(run: string, kinds: readonly CaseKind[] = ['Pod', 'De
 /** The ServiceAccount the automount matrix uses: it turns the token mount off for pods that don't say. */
 export const NO_AUTOMOUNT_SA = 'no-automount';
 
+/** Where the API server's ServiceAccount admission plugin mounts the token. */
+export const TOKEN_PATH = '/var/run/secrets/kubernetes.io/serviceaccount';
+
 /**
  * A second, small matrix for `identity.serviceAccountTokenProjection: false` (set that on the control
- * plane first): pod automountServiceAccountToken unset/true/false × default SA or one with automount off,
- * in a namespace annotated enabled.
+ * plane first): pod automountServiceAccountToken unset/true/false × default SA or one with automount off
+ * × a first container that declares its own token mount at the service-account path or not, in a
+ * namespace annotated enabled.
  */
 export function buildAutomountCases(
   run: string,
@@ -80,23 +86,25 @@ export function buildAutomountCases(
   const namespace = `dt-${run}-sa-en`;
   for (const automount of [undefined, true, false])
     for (const serviceAccount of [undefined, NO_AUTOMOUNT_SA])
-      for (const kind of kinds) {
-        const name = `${kind === 'Pod' ? 'p' : 'd'}-am${automount === undefined ? 'unset' : automount}-${serviceAccount ? 'sanoam' : 'sadef'}`;
-        cases.push({
-          id: `${namespace}/${name}`,
-          kind,
-          namespace,
-          name,
-          nsInject: 'enabled',
-          nsWebhooksDisabled: false,
-          podInject: undefined,
-          hostNetwork: false,
-          istioSidecar: false,
-          controlPlaneLabel: false,
-          automount,
-          serviceAccount,
-        });
-      }
+      for (const declaredTokenMount of [false, true])
+        for (const kind of kinds) {
+          const name = `${kind === 'Pod' ? 'p' : 'd'}-am${automount === undefined ? 'unset' : automount}-${serviceAccount ? 'sanoam' : 'sadef'}${declaredTokenMount ? '-vm' : ''}`;
+          cases.push({
+            id: `${namespace}/${name}`,
+            kind,
+            namespace,
+            name,
+            nsInject: 'enabled',
+            nsWebhooksDisabled: false,
+            podInject: undefined,
+            hostNetwork: false,
+            istioSidecar: false,
+            controlPlaneLabel: false,
+            automount,
+            serviceAccount,
+            declaredTokenMount,
+          });
+        }
   return cases;
 }
 
@@ -129,12 +137,20 @@ export function namespaceManifests(cases: DiffCase[]): object[] {
   return [...seen.values(), ...serviceAccounts.values()];
 }
 
+/** A hand-written projected token volume, as hardening guides suggest alongside automount off. */
+const OWN_TOKEN_VOLUME = {
+  name: 'own-token',
+  projected: { sources: [{ serviceAccountToken: { path: 'token', expirationSeconds: 3600 } }] },
+};
+
 function podTemplate(c: DiffCase) {
   const labels: Record<string, string> = { app: c.name };
   if (c.controlPlaneLabel) labels['linkerd.io/control-plane-component'] = 'differential-test';
   const annotations: Record<string, string> = {};
   if (c.podInject !== undefined) annotations['linkerd.io/inject'] = c.podInject;
-  const containers: object[] = [{ name: 'app', image: 'registry.k8s.io/pause:3.10' }];
+  const app: Record<string, unknown> = { name: 'app', image: 'registry.k8s.io/pause:3.10' };
+  if (c.declaredTokenMount) app.volumeMounts = [{ name: 'own-token', mountPath: TOKEN_PATH, readOnly: true }];
+  const containers: object[] = [app];
   if (c.istioSidecar) containers.push({ name: 'istio-proxy', image: 'docker.io/istio/proxyv2:1.27.0' });
   return {
     metadata: { labels, annotations },
@@ -145,6 +161,7 @@ function podTemplate(c: DiffCase) {
       terminationGracePeriodSeconds: 0,
       ...(c.automount === undefined ? {} : { automountServiceAccountToken: c.automount }),
       ...(c.serviceAccount ? { serviceAccountName: c.serviceAccount } : {}),
+      ...(c.declaredTokenMount ? { volumes: [OWN_TOKEN_VOLUME] } : {}),
     },
   };
 }

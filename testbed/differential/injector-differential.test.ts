@@ -8,7 +8,7 @@
 //      DIFF_KINDS=Pod,Deployment  DIFF_KEEP=1 (keep namespaces)  DIFF_REPORT=<path of the JSON report>
 import { writeFileSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
-import { analyzeCluster, decideInjection, explainPod, REASONS } from '@/lib/mesh';
+import { analyzeCluster, decideInjection, explainPod, podTokenMount, REASONS } from '@/lib/mesh';
 import type { ClusterSnapshot, PodVerdict, ReasonCode } from '@/lib/mesh';
 import { podSpecOf, toNamespaceRecord, toPodRecord } from '@/lib/k8s/records';
 import { fromDeployment, fromReplicaSet } from '@/lib/k8s/workload-records';
@@ -230,11 +230,14 @@ describe('engine vs the real Linkerd proxy-injector', () => {
         events,
       };
 
+      // The submitted template cannot say whether its ServiceAccount automounts the token; the pod the
+      // API server admitted from it can (its ServiceAccount plugin runs before the webhook).
       const decision = decideInjection({
         namespace: nsByName.get(c.namespace)!,
         template: podSpecOf(submittedTemplate(c) as Obj),
         webhook,
         controlPlane: snapshot.controlPlane,
+        tokenMount: pod ? podTokenMount(toPodRecord(pod)) : undefined,
       });
       const decisionReasons = decision.reasons.map((r) => r.code);
       const verdict = pod ? verdicts.get(`${c.namespace}/${pod.metadata.name}`) : undefined;
