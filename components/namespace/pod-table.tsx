@@ -2,12 +2,19 @@
 
 import { useMemo } from 'react';
 import type { PodRow } from '@/lib/api/dto';
+import type { PodStatus } from '@/lib/mesh/types';
 import { StatusBadge } from '@/components/mesh/status-badge';
 import { Tag } from '@/components/ui/badge';
 import { VirtualTable, type Column } from '@/components/ui/virtual-table';
 import { formatAge, workloadLabel } from '@/lib/ui/format';
 import type { SortState } from '@/lib/ui/table-sort';
 import { useNow } from '@/lib/ui/use-now';
+
+/** The engine gives no skip reason when the injector would inject: say what is wrong with the running pod. */
+const RESTART_WHY: Partial<Record<PodStatus, string>> = {
+  'missing-proxy': 'started without a proxy',
+  'outdated-proxy': 'not the version injected now',
+};
 
 function ProxyCell({ pod }: { pod: PodRow }) {
   if (!pod.meshed) return <span className="text-zinc-500 dark:text-zinc-400">—</span>;
@@ -74,6 +81,10 @@ export function PodTable({
               <code className="font-mono">{pod.reasons[0]?.code}</code>
               {pod.reasons.length > 1 && <span> +{pod.reasons.length - 1}</span>}
             </span>
+          ) : RESTART_WHY[pod.status] ? (
+            <span className="text-xs text-zinc-600 dark:text-zinc-400" title={pod.fix}>
+              {RESTART_WHY[pod.status]}
+            </span>
           ) : (
             <span className="text-zinc-500 dark:text-zinc-400">—</span>
           ),
@@ -81,14 +92,15 @@ export function PodTable({
       {
         id: 'proxy',
         header: 'Proxy',
-        width: '11rem',
+        // Room for a full version (stable-2.14.10, version-2.20.1): it is what outdated-proxy is about.
+        width: '13.5rem',
         sortKey: 'proxy',
         cell: (pod) => <ProxyCell pod={pod} />,
       },
       {
         id: 'owner',
         header: 'Owner',
-        width: '17rem',
+        width: '15rem',
         sortKey: 'owner',
         cell: (pod) =>
           pod.workload ? (

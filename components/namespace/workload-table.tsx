@@ -14,7 +14,7 @@ const COLUMNS: Column<WorkloadSummary>[] = [
   {
     id: 'name',
     header: 'Workload',
-    width: '18rem',
+    width: '16rem',
     sortKey: 'name',
     cell: (workload) => (
       <span className="flex min-w-0 items-center gap-1.5">
@@ -52,13 +52,14 @@ const COLUMNS: Column<WorkloadSummary>[] = [
   {
     id: 'template',
     header: 'Template',
-    width: '24rem',
+    width: '22rem',
     cell: (workload) => <TemplateVerdict decision={workload.template} />,
   },
   {
     id: 'restart',
     header: <span className="sr-only">Restart</span>,
-    width: '12rem',
+    // Room for the "needs restart" badge and the button side by side: a clipped button cannot be clicked.
+    width: '14rem',
     align: 'right',
     cell: (workload) => (
       <span className="inline-flex items-center gap-2">

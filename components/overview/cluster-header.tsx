@@ -37,7 +37,18 @@ export function ClusterHeader({ context, cluster }: { context: ContextInfo; clus
         </Fact>
         <Fact label="Linkerd" testId="linkerd-version">
           {cluster.linkerdVersion ? (
-            <span className="font-mono">{cluster.linkerdVersion}</span>
+            <>
+              <span className="font-mono">{cluster.linkerdVersion}</span>
+              {cluster.injectProxyVersion && cluster.injectProxyVersion !== cluster.linkerdVersion && (
+                <span
+                  className="truncate text-xs text-zinc-500 dark:text-zinc-400"
+                  title="The proxy version the injector writes into new pods; pods with another one are outdated-proxy"
+                  data-testid="inject-proxy-version"
+                >
+                  proxy <span className="font-mono">{cluster.injectProxyVersion}</span>
+                </span>
+              )}
+            </>
           ) : (
             <Badge tone="bad">not installed</Badge>
           )}

@@ -20,3 +20,53 @@ export async function assertInjectorInstalled(): Promise<void> {
     );
   }
 }
+
+interface InjectedPodList {
+  items: {
+    metadata: {
+      name: string;
+      deletionTimestamp?: string;
+      annotations?: Record<string, string>;
+      ownerReferences?: unknown[];
+    };
+    spec: { containers: { name: string }[]; initContainers?: { name: string }[] };
+  }[];
+}
+
+export interface PodProxy {
+  name: string;
+  /** Has a linkerd-proxy container (regular or native sidecar). */
+  proxy: boolean;
+  /** The injector's own mark (linkerd.io/created-by), so the proxy came from the webhook. */
+  injectedBy?: string;
+}
+
+/**
+ * What the cluster itself says about the live pods of a namespace's workloads (bare pods left out):
+ * the journeys check the UI's verdicts against what the real injector did.
+ */
+export async function workloadPodProxies(namespace: string): Promise<PodProxy[]> {
+  const pods = await kubectlJson<InjectedPodList>(['get', 'pods', '-n', namespace]);
+  return pods.items
+    .filter((pod) => !pod.metadata.deletionTimestamp && (pod.metadata.ownerReferences ?? []).length > 0)
+    .map((pod) => ({
+      name: pod.metadata.name,
+      proxy: [...pod.spec.containers, ...(pod.spec.initContainers ?? [])].some(
+        (container) => container.name === 'linkerd-proxy',
+      ),
+      injectedBy: pod.metadata.annotations?.['linkerd.io/created-by'],
+    }))
+    .sort((a, b) => a.name.localeCompare(b.name));
+}
+
+/** The journeys consume the seeded state (they fix it): say how to get it back instead of timing out. */
+export async function assertSeeded(namespace: string, withProxy: boolean): Promise<void> {
+  const pods = await workloadPodProxies(namespace);
+  if (pods.length === 0 || pods.some((pod) => pod.proxy !== withProxy)) {
+    throw new Error(
+      `This journey needs the seeded ${namespace} (workload pods ${withProxy ? 'with' : 'without'} a proxy), ` +
+        `found ${pods.map((pod) => `${pod.name}${pod.proxy ? '+proxy' : ''}`).join(', ') || 'no pods'}. ` +
+        'Run `npm run testbed:seed` (with the injector running) and try again.',
+    );
+  }
+}

@@ -3,11 +3,14 @@ import { PodPanel } from '../pages/pod-panel';
 import { RestartDialog, RolloutTray } from '../pages/action-dialogs';
 import { OverviewPage } from '../pages/overview-page';
 import { expect, test } from '../support/fixtures';
-import { assertInjectorInstalled } from '../support/injector';
+import { assertInjectorInstalled, assertSeeded, workloadPodProxies } from '../support/injector';
 import { PREDATES_ANNOTATION } from '../support/seed';
 
 // Needs Linkerd: run with MESHWATCH_E2E_INJECTOR=1 against a cluster that has the proxy injector.
-test.beforeAll(assertInjectorInstalled);
+test.beforeAll(async () => {
+  await assertInjectorInstalled();
+  await assertSeeded(PREDATES_ANNOTATION, false);
+});
 
 test('finds pods that predate their annotation, explains missing-proxy, restarts and watches them become meshed', async ({
   page,
@@ -37,4 +40,12 @@ test('finds pods that predate their annotation, explains missing-proxy, restarts
   await expect(card.getByTestId('rollout-summary')).toContainText('meshed, proxies ready');
   await expect(namespace.statusChip('missing-proxy')).toContainText('0');
   await shot('injector-missing-proxy-meshed');
+
+  // What the page says is what the real injector did: every new pod got its proxy from the webhook.
+  await expect
+    .poll(async () => (await workloadPodProxies(PREDATES_ANNOTATION)).filter((pod) => !pod.proxy))
+    .toEqual([]);
+  for (const pod of await workloadPodProxies(PREDATES_ANNOTATION)) {
+    expect(pod.injectedBy, pod.name).toMatch(/^linkerd\/proxy-injector /);
+  }
 });

@@ -1,12 +1,15 @@
 import { InjectionDialog, RolloutTray } from '../pages/action-dialogs';
 import { NamespacePage } from '../pages/namespace-page';
 import { expect, test } from '../support/fixtures';
-import { assertInjectorInstalled } from '../support/injector';
-
-// Needs Linkerd: run with MESHWATCH_E2E_INJECTOR=1 against a cluster that has the proxy injector.
-test.beforeAll(assertInjectorInstalled);
+import { assertInjectorInstalled, assertSeeded, workloadPodProxies } from '../support/injector';
 
 const MESHED = 'shop';
+
+// Needs Linkerd: run with MESHWATCH_E2E_INJECTOR=1 against a cluster that has the proxy injector.
+test.beforeAll(async () => {
+  await assertInjectorInstalled();
+  await assertSeeded(MESHED, true);
+});
 
 test('disables injection on a meshed namespace, restarts what has an unwanted proxy, follows it through', async ({
   page,
@@ -32,4 +35,7 @@ test('disables injection on a meshed namespace, restarts what has an unwanted pr
   const card = await new RolloutTray(page).waitUntilFinished('workloads', 300_000);
   await expect(card.getByTestId('rollout-summary')).toContainText('running without a proxy, as configured');
   await shot('injector-unwanted-proxy-done');
+
+  // The injector, asked again at creation, left the proxy out of every restarted workload's pods.
+  await expect.poll(async () => (await workloadPodProxies(MESHED)).filter((pod) => pod.proxy)).toEqual([]);
 });
