@@ -1,6 +1,12 @@
 import type { V1Namespace, V1Pod } from '@kubernetes/client-node';
 import { describe, expect, it } from 'vitest';
-import { injectAnnotationSetAt, podSpecOf, toNamespaceRecord, toPodRecord } from './records';
+import {
+  injectAnnotationSetAt,
+  manifestInjectValue,
+  podSpecOf,
+  toNamespaceRecord,
+  toPodRecord,
+} from './records';
 import { fromDeployment, fromStatefulSet } from './workload-records';
 
 const injectFields = { 'f:metadata': { 'f:annotations': { 'f:linkerd.io/inject': {} } } };
@@ -207,5 +213,36 @@ describe('service account and token mount', () => {
     });
     expect(d.template).toMatchObject({ serviceAccountName: 'builder', automountServiceAccountToken: false });
     expect(d.template.firstContainerTokenMount).toBeUndefined();
+  });
+});
+
+describe('manifestInjectValue', () => {
+  const applied = (annotations: Record<string, string>) => ({
+    'kubectl.kubernetes.io/last-applied-configuration': JSON.stringify({ metadata: { annotations } }),
+  });
+
+  it("reads linkerd.io/inject from kubectl's last-applied manifest, null when the manifest has none", () => {
+    expect(manifestInjectValue(applied({ 'linkerd.io/inject': 'disabled' }))).toBe('disabled');
+    expect(manifestInjectValue(applied({}))).toBeNull();
+  });
+
+  it('is unknown without a readable last-applied manifest', () => {
+    expect(manifestInjectValue({})).toBeUndefined();
+    expect(
+      manifestInjectValue({ 'kubectl.kubernetes.io/last-applied-configuration': '{not json' }),
+    ).toBeUndefined();
+  });
+
+  it('lands on the pod record while the bulky annotation itself is dropped', () => {
+    const record = toPodRecord({
+      metadata: {
+        name: 'debug',
+        namespace: 'shop',
+        annotations: { 'linkerd.io/inject': 'enabled', ...applied({}) },
+      },
+      spec: { containers: [{ name: 'app', image: 'app:1' }] },
+    });
+    expect(record.manifestInjectValue).toBeNull();
+    expect(record.annotations['kubectl.kubernetes.io/last-applied-configuration']).toBeUndefined();
   });
 });

@@ -26,7 +26,8 @@ import type {
 
 const INJECT_FIELD = 'f:linkerd.io/inject';
 /** Large and never read by the injector: dropped to keep memory flat. */
-const DROPPED_ANNOTATIONS = ['kubectl.kubernetes.io/last-applied-configuration'];
+const LAST_APPLIED = 'kubectl.kubernetes.io/last-applied-configuration';
+const DROPPED_ANNOTATIONS = [LAST_APPLIED];
 const PHASES: readonly PodPhase[] = ['Pending', 'Running', 'Succeeded', 'Failed', 'Unknown'];
 
 /** RFC 3339 text from a Date or a string; '' when absent. */
@@ -146,6 +147,21 @@ export function toNamespaceRecord(ns: V1Namespace): NamespaceRecord {
   return record;
 }
 
+/** `linkerd.io/inject` in kubectl's last-applied manifest: null when absent there, undefined without one. */
+export function manifestInjectValue(
+  annotations: Record<string, string> | undefined,
+): string | null | undefined {
+  const applied = annotations?.[LAST_APPLIED];
+  if (!applied) return undefined;
+  try {
+    const manifest = JSON.parse(applied) as { metadata?: { annotations?: Record<string, unknown> } };
+    const value = manifest.metadata?.annotations?.['linkerd.io/inject'];
+    return typeof value === 'string' ? value : null;
+  } catch {
+    return undefined;
+  }
+}
+
 export function toPodRecord(pod: V1Pod): PodRecord {
   const meta = metaOf(pod.metadata);
   const phase = PHASES.find((p) => p === pod.status?.phase) ?? 'Unknown';
@@ -164,6 +180,8 @@ export function toPodRecord(pod: V1Pod): PodRecord {
   const tokenMount = firstContainerTokenMount(pod);
   if (tokenMount !== undefined) record.firstContainerTokenMount = tokenMount;
   if (pod.spec?.nodeName) record.nodeName = pod.spec.nodeName;
+  const manifestValue = manifestInjectValue(pod.metadata?.annotations);
+  if (manifestValue !== undefined) record.manifestInjectValue = manifestValue;
   const owner = ownerOf(pod.metadata?.ownerReferences);
   if (owner) record.owner = owner;
   return record;

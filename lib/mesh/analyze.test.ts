@@ -223,6 +223,13 @@ describe('bare pods', () => {
     expect(v.status).toBe('meshed');
   });
 
+  it('judges a copied linkerd.io/inject by the last-applied manifest when kubectl left one', () => {
+    const copied = { ...injected(pod('debug'), { copiedInject: 'enabled' }), manifestInjectValue: null };
+    expect(only(snapshot({ namespaces: [namespace('shop')], pods: [copied] })).status).toBe('unwanted-proxy');
+    const own = { ...injected(pod('debug'), { copiedInject: 'enabled' }), manifestInjectValue: 'enabled' };
+    expect(only(snapshot({ namespaces: [namespace('shop')], pods: [own] })).status).toBe('meshed');
+  });
+
   it('treats a proxy without the injector’s created-by as part of the manifest', () => {
     const cli = injected(pod('debug'), { createdBy: 'linkerd/cli edge-25.6.1' });
     expect(only(snapshot({ namespaces: [namespace('shop')], pods: [cli] })).status).toBe('meshed');

@@ -123,6 +123,15 @@ describe('explainPod', () => {
     );
   });
 
+  it('says when the last-applied manifest shows the annotation was copied', () => {
+    const p = { ...injected(pod('debug'), { copiedInject: 'enabled' }), manifestInjectValue: null };
+    const trace =
+      explainPod(snapshot({ namespaces: [namespace('shop')], pods: [p] }), 'shop', 'debug')?.trace ?? [];
+    expect(trace.find((t) => t.rule === 'copied annotation')?.detail).toContain(
+      'its last-applied manifest has no linkerd.io/inject',
+    );
+  });
+
   it('explains manual injection', () => {
     const manual = spec({
       containers: [container('app'), container('linkerd-proxy', 'cr.l5d.io/linkerd/proxy:edge-24.1.1')],

@@ -37,12 +37,24 @@ function manualStep(j: PodJudgement): TraceStep | undefined {
   };
 }
 
-/** The injector copies the namespace's linkerd.io/inject onto pods that lack it; for a bare pod we can't tell the two apart. */
+/**
+ * The injector copies the namespace's linkerd.io/inject onto pods that lack it. For a bare pod the
+ * last-applied manifest, when kubectl left one, tells the author's value apart; otherwise we can't.
+ */
 function copiedAnnotationStep(j: PodJudgement, ctx: EngineContext): TraceStep | undefined {
   if (j.owner.templateOwner || !injectedByInjector(j.pod)) return undefined;
   const podValue = injectValueOf(j.pod.annotations);
+  const manifest = j.pod.manifestInjectValue;
+  if (manifest !== undefined && manifest !== podValue) {
+    const wrote = manifest === null ? `no ${INJECT_ANNOTATION}` : `${INJECT_ANNOTATION}=${manifest}`;
+    return {
+      rule: 'copied annotation',
+      outcome: 'info',
+      detail: `The pod carries ${INJECT_ANNOTATION}=${podValue}, but its last-applied manifest has ${wrote}: the injector copied the namespace's value when it created the pod, so a recreated pod is judged by the manifest`,
+    };
+  }
   const nsValue = injectValueOf(ctx.index.namespaces.get(j.pod.namespace)?.annotations ?? {});
-  if (!optsIn(podValue) || optsIn(nsValue)) return undefined;
+  if (manifest !== undefined || !optsIn(podValue) || optsIn(nsValue)) return undefined;
   return {
     rule: 'copied annotation',
     outcome: 'info',

@@ -96,6 +96,12 @@ export interface PodRecord extends PodSpecRecord {
   owner?: OwnerRef;
   containerStatuses: ContainerStatusRecord[];
   initContainerStatuses: ContainerStatusRecord[];
+  /**
+   * `linkerd.io/inject` in the pod's own manifest, read from `kubectl.kubernetes.io/last-applied-configuration`:
+   * null when the manifest has none, undefined when there is no such record. The injector copies the
+   * namespace's value onto pods, so for a bare pod this is the only way to tell the author's value apart.
+   */
+  manifestInjectValue?: string | null;
 }
 
 export type LabelSelectorOperator = 'In' | 'NotIn' | 'Exists' | 'DoesNotExist';

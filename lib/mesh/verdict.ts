@@ -1,7 +1,7 @@
 // A pod's verdict: what it has (a proxy or not), what a restart would give it, and the status
 // and fix that follow. Decisions are cached per template owner, so 10,000 pods of 2,000
 // workloads cost 2,000 decisions.
-import { CREATED_BY_ANNOTATION, CREATED_BY_INJECTOR_PREFIX } from './annotations.ts';
+import { CREATED_BY_ANNOTATION, CREATED_BY_INJECTOR_PREFIX, INJECT_ANNOTATION } from './annotations.ts';
 import { createTraceMemo, type TraceMemo } from './trace-memo.ts';
 import { ownerTokenMounts, type TokenMountEvidence } from './automount.ts';
 import { evaluateInjection, type InjectionEvaluation, type NamespaceFacts } from './decision.ts';
@@ -99,7 +99,15 @@ export function injectedByInjector(pod: PodRecord): boolean {
  * hand-written) is part of the manifest and stays, so the pod counts as manually injected.
  */
 export function barePodTemplate(pod: PodRecord): PodSpecRecord {
-  return injectedByInjector(pod) ? stripInjected(pod) : pod;
+  if (!injectedByInjector(pod)) return pod;
+  const template = stripInjected(pod);
+  // The injector copied the namespace's linkerd.io/inject onto the pod when it lacked one; the
+  // last-applied manifest, when kubectl left one, says what the author actually wrote.
+  if (pod.manifestInjectValue === undefined) return template;
+  const annotations: Record<string, string> = { ...template.annotations };
+  if (pod.manifestInjectValue === null) delete annotations[INJECT_ANNOTATION];
+  else annotations[INJECT_ANNOTATION] = pod.manifestInjectValue;
+  return { ...template, annotations };
 }
 
 export interface PodJudgement {
