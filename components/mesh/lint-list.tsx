@@ -44,23 +44,31 @@ export function LintList({ lints, showTarget = true }: { lints: readonly Lint[];
 }
 
 /** A compact count for table cells; the full list is in the title and on the namespace page. */
-export function LintCount({ lints }: { lints: readonly Lint[] }) {
-  if (lints.length === 0) return <span className="text-zinc-500 dark:text-zinc-400">—</span>;
-  const worst = lints.some((lint) => lint.severity === 'error')
-    ? 'error'
-    : lints.some((lint) => lint.severity === 'warning')
-      ? 'warning'
-      : 'info';
+/** Lints of a namespace, plus (by severity) those on its workloads, as one count with the worst icon. */
+export function LintCount({
+  lints,
+  workloadLints,
+}: {
+  lints: readonly Lint[];
+  workloadLints?: Readonly<Record<Lint['severity'], number>>;
+}) {
+  const onWorkloads = workloadLints ? workloadLints.error + workloadLints.warning + workloadLints.info : 0;
+  const total = lints.length + onWorkloads;
+  if (total === 0) return <span className="text-zinc-500 dark:text-zinc-400">—</span>;
+  const has = (severity: Lint['severity']) =>
+    lints.some((lint) => lint.severity === severity) || (workloadLints?.[severity] ?? 0) > 0;
+  const worst = has('error') ? 'error' : has('warning') ? 'warning' : 'info';
   const look = SEVERITY[worst];
   const Icon = look.icon;
+  const title = [
+    ...lints.map((lint) => lint.message),
+    ...(onWorkloads > 0 ? [`${onWorkloads} on workloads: open the namespace to see them`] : []),
+  ].join('\n');
   return (
-    <span
-      className={`inline-flex items-center gap-1 align-middle text-xs ${look.className}`}
-      title={lints.map((lint) => lint.message).join('\n')}
-    >
+    <span className={`inline-flex items-center gap-1 align-middle text-xs ${look.className}`} title={title}>
       <Icon className="size-3.5" />
-      <span className="tabular-nums">{lints.length}</span>
-      <span className="sr-only">{lints.length === 1 ? 'lint' : 'lints'}</span>
+      <span className="tabular-nums">{total}</span>
+      <span className="sr-only">{total === 1 ? 'lint' : 'lints'}</span>
     </span>
   );
 }

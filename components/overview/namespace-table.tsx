@@ -62,7 +62,7 @@ const COLUMNS: Column<NamespaceSummary>[] = [
     id: 'lints',
     header: 'Lints',
     width: '4.5rem',
-    cell: (namespace) => <LintCount lints={namespace.lints} />,
+    cell: (namespace) => <LintCount lints={namespace.lints} workloadLints={namespace.workloadLints} />,
   },
   {
     id: 'actions',

@@ -153,6 +153,25 @@ describe('workload summaries', () => {
 });
 
 describe('namespace summaries', () => {
+  it('counts the lints on its workloads by severity, leaving restart_required to the restart count', () => {
+    const misplaced = deployment('mailer', {
+      namespace: 'plain',
+      annotations: { 'linkerd.io/inject': 'enabled' },
+    });
+    const result = analyzeCluster(
+      snapshot({
+        namespaces: [namespace('plain')],
+        workloads: [misplaced.deployment, misplaced.replicaSet],
+        pods: [podOf(misplaced.replicaSet, 'mailer-a')],
+      }),
+    );
+    const plain = result.namespaces.find((n) => n.name === 'plain');
+    const onWorkload = result.workloads.find((w) => w.name === 'mailer')?.lints ?? [];
+    expect(onWorkload.map((l) => l.code)).toContain('annotation_on_workload_metadata');
+    expect(plain?.workloadLints).toEqual({ error: 0, warning: onWorkload.length, info: 0 });
+    expect(plain?.lints).toEqual([]);
+  });
+
   it('lists every namespace, including one only a pod names', () => {
     expect(analysis.namespaces.map((n) => n.name)).toEqual([
       'ghost',

@@ -32,6 +32,7 @@ interface NamespaceAcc {
   record?: NamespaceRecord;
   tally: Tally;
   lints: Lint[];
+  workloadLints: Record<Lint['severity'], number>;
   workloadsNeedingRestart: number;
 }
 
@@ -76,6 +77,7 @@ function namespaceSummary(ctx: EngineContext, acc: NamespaceAcc): NamespaceSumma
     workloadsNeedingRestart: acc.workloadsNeedingRestart,
     proxyVersions: sortedVersions(acc.tally.proxyVersions),
     lints: acc.lints,
+    workloadLints: acc.workloadLints,
   };
 }
 
@@ -101,6 +103,7 @@ export function summarise(ctx: EngineContext, judgements: PodJudgement[]): Clust
         record: ctx.index.namespaces.get(name),
         tally: emptyTally(),
         lints: [],
+        workloadLints: { error: 0, warning: 0, info: 0 },
         workloadsNeedingRestart: 0,
       };
       if (acc.record) acc.lints.push(...namespaceLints(acc.record));
@@ -142,7 +145,10 @@ export function summarise(ctx: EngineContext, judgements: PodJudgement[]): Clust
   const workloadSummaries: WorkloadSummary[] = [];
   for (const [workload, tally] of workloads) {
     const summary = workloadSummary(ctx, workload, tally);
-    if (summary.needsRestart) nsAcc(workload.namespace).workloadsNeedingRestart++;
+    const acc = nsAcc(workload.namespace);
+    if (summary.needsRestart) acc.workloadsNeedingRestart++;
+    for (const lint of summary.lints)
+      if (lint.code !== 'restart_required') acc.workloadLints[lint.severity]++;
     workloadSummaries.push(summary);
   }
 

@@ -281,6 +281,8 @@ export interface NamespaceSummary {
   workloadsNeedingRestart: number;
   proxyVersions: string[];
   lints: Lint[];
+  /** Lints on the namespace's workloads (restart_required aside: workloadsNeedingRestart counts those), by severity. */
+  workloadLints: Record<Lint['severity'], number>;
 }
 
 export interface ClusterSummary {

@@ -9,7 +9,9 @@ export function attentionScore(namespace: NamespaceSummary): number {
   return (
     podsNeedingRestart(namespace.statusCounts) +
     namespace.statusCounts['not-injectable'] +
-    namespace.lints.length
+    namespace.lints.length +
+    namespace.workloadLints.error +
+    namespace.workloadLints.warning
   );
 }
 
