@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isMeshwatchError, type MeshwatchError } from './errors';
+import { caught } from '@/lib/test/caught';
 import {
   allowedHostRules,
   checkCsrf,
@@ -13,16 +13,6 @@ import {
   isReadOnly,
   splitHost,
 } from './security';
-
-function caught(fn: () => unknown): MeshwatchError {
-  try {
-    fn();
-  } catch (err) {
-    if (isMeshwatchError(err)) return err;
-    throw err;
-  }
-  throw new Error('expected a MeshwatchError');
-}
 
 function request(headers: Record<string, string>): Request {
   return new Request('http://127.0.0.1:3000/api/v1/x', { method: 'POST', headers });

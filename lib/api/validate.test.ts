@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isMeshwatchError, type MeshwatchError } from './errors';
+import { caught, caughtAsync } from '@/lib/test/caught';
 import {
   injectionRequest,
   MAX_BODY_BYTES,
@@ -9,26 +9,6 @@ import {
   restartableKind,
   restartRequest,
 } from './validate';
-
-function caught(fn: () => unknown): MeshwatchError {
-  try {
-    fn();
-  } catch (err) {
-    if (isMeshwatchError(err)) return err;
-    throw err;
-  }
-  throw new Error('expected a MeshwatchError');
-}
-
-async function caughtAsync(promise: Promise<unknown>): Promise<MeshwatchError> {
-  try {
-    await promise;
-  } catch (err) {
-    if (isMeshwatchError(err)) return err;
-    throw err;
-  }
-  throw new Error('expected a MeshwatchError');
-}
 
 function post(
   body: BodyInit | null,

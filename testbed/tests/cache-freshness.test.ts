@@ -55,10 +55,7 @@ beforeAll(async () => {
     env: { KUBECONFIG: ADMIN_KUBECONFIG, MESHWATCH_HEARTBEAT_SECONDS: '2' },
   });
   api = new Api(server);
-  await until(
-    'the cache to see the namespace',
-    async () => (await api.get(`/api/v1/namespaces/${ns}`)).status === 200,
-  );
+  await api.waitForNamespace(ns);
 });
 
 afterAll(async () => {

@@ -3,6 +3,7 @@
 import { request } from 'node:http';
 import type { CapabilitiesResponse, ChangeEvent, ErrorBody, Freshness } from '@/lib/api/dto';
 import type { MeshwatchServer } from './server';
+import { until } from './testbed';
 
 export interface ApiAnswer<T = unknown> {
   status: number;
@@ -27,6 +28,14 @@ export class Api {
   async get<T = unknown>(path: string, headers: Record<string, string> = {}): Promise<ApiAnswer<T>> {
     const res = await fetch(this.server.url + path, { headers, signal: AbortSignal.timeout(30_000) });
     return { status: res.status, body: (await readBody(res)) as T, headers: res.headers };
+  }
+
+  /** Waits until the server's cache has the namespace (its route answers 200). */
+  async waitForNamespace(namespace: string): Promise<void> {
+    await until(
+      `the cache to see namespace ${namespace}`,
+      async () => (await this.get(`/api/v1/namespaces/${namespace}`)).status === 200,
+    );
   }
 
   async csrfToken(): Promise<string> {
