@@ -7,6 +7,21 @@ const nextConfig = {
   // client-node pulls in undici, ws and friends: load them from node_modules at run time, never bundle.
   serverExternalPackages: ['@kubernetes/client-node'],
   poweredByHeader: false,
+  // The dashboard's buttons change production clusters in one click: no other site may frame it
+  // (clickjacking), sniff its responses or learn its URLs through Referer.
+  async headers() {
+    return [
+      {
+        source: '/:path*',
+        headers: [
+          { key: 'X-Frame-Options', value: 'DENY' },
+          { key: 'Content-Security-Policy', value: "frame-ancestors 'none'" },
+          { key: 'X-Content-Type-Options', value: 'nosniff' },
+          { key: 'Referrer-Policy', value: 'same-origin' },
+        ],
+      },
+    ];
+  },
   reactStrictMode: true,
 };
 

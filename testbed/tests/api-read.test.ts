@@ -221,6 +221,16 @@ describe('Host allow-list and unknown paths', () => {
     }
   });
 
+  it('refuses to be framed by another site and sends hardening headers, on pages and API alike', async () => {
+    for (const path of ['/', '/api/v1/overview']) {
+      const res = await api.get(path);
+      expect(res.headers.get('x-frame-options'), path).toBe('DENY');
+      expect(res.headers.get('content-security-policy'), path).toContain("frame-ancestors 'none'");
+      expect(res.headers.get('x-content-type-options'), path).toBe('nosniff');
+      expect(res.headers.get('referrer-policy'), path).toBe('same-origin');
+    }
+  });
+
   it('answers unknown API paths with the error envelope', async () => {
     const res = await api.get('/api/v1/nothing-here');
     expect(res.status).toBe(404);
