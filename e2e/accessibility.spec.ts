@@ -65,4 +65,16 @@ test('keyboard: skip link, table links and the pod panel work without a mouse', 
   await expect(panel.root).toBeHidden();
   // Focus returns to where it was.
   await expect(firstPod).toBeFocused();
+
+  // Shortcuts: `/` jumps to the search box, `g a` / `g o` move between pages.
+  await page.keyboard.press('/');
+  await expect(page.getByRole('searchbox')).toBeFocused();
+  await page.keyboard.press('Escape');
+  await page.locator('main').click({ position: { x: 5, y: 5 } });
+  await page.keyboard.press('g');
+  await page.keyboard.press('a');
+  await expect(page).toHaveURL(/\/activity$/);
+  await page.keyboard.press('g');
+  await page.keyboard.press('o');
+  await expect(page).toHaveURL(/\/(\?.*)?$/);
 });

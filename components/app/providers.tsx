@@ -6,8 +6,10 @@ import { ActionDialogsProvider } from '@/components/actions/action-dialogs';
 import { StreamProvider } from '@/components/live/stream-provider';
 import { RolloutProvider } from '@/components/rollout/rollout-provider';
 import { swrConfig } from '@/lib/ui/swr-config';
+import { useHotkeys } from '@/lib/ui/use-hotkeys';
 
 export function Providers({ children }: { children: ReactNode }) {
+  useHotkeys();
   return (
     <SWRConfig value={swrConfig}>
       <StreamProvider>
