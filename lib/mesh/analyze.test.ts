@@ -3,6 +3,7 @@ import { analyzeCluster } from './analyze.ts';
 import {
   CP_VERSION,
   annotated,
+  onlyVerdict,
   container,
   controlPlane,
   deployment,
@@ -20,12 +21,6 @@ import type { ClusterSnapshot, PodVerdict } from './types.ts';
 
 function verdicts(s: ClusterSnapshot): Map<string, PodVerdict> {
   return new Map(analyzeCluster(s).pods.map((p) => [p.name, p]));
-}
-
-function only(s: ClusterSnapshot): PodVerdict {
-  const [first, ...rest] = analyzeCluster(s).pods;
-  if (!first || rest.length > 0) throw new Error('expected exactly one pod');
-  return first;
 }
 
 describe('every status, end to end', () => {
@@ -100,7 +95,7 @@ describe('every status, end to end', () => {
 describe('expected comes from the owner’s CURRENT template', () => {
   it('uses the Deployment template, not the one the ReplicaSet (and the pod) were made from', () => {
     const { deployment: dep, replicaSet } = deployment('web', { template: annotated('enabled') }, spec());
-    const v = only(
+    const v = onlyVerdict(
       snapshot({
         namespaces: [namespace('shop')],
         workloads: [dep, replicaSet],
@@ -113,14 +108,16 @@ describe('expected comes from the owner’s CURRENT template', () => {
   it("ignores the pod's own annotation (it may have been copied from the namespace)", () => {
     const { deployment: dep, replicaSet } = deployment('web');
     const p = injected(podOf(replicaSet, 'web-a'), { copiedInject: 'enabled' });
-    const v = only(snapshot({ namespaces: [namespace('shop')], workloads: [dep, replicaSet], pods: [p] }));
+    const v = onlyVerdict(
+      snapshot({ namespaces: [namespace('shop')], workloads: [dep, replicaSet], pods: [p] }),
+    );
     expect(v).toMatchObject({ expected: false, status: 'unwanted-proxy' });
   });
 
   it('uses the CronJob job template for a Job it owns', () => {
     const cron = workload('CronJob', 'nightly', { template: annotated('enabled') });
     const job = workload('Job', 'nightly-29', { owner: ownerRef(cron), template: spec() });
-    const v = only(
+    const v = onlyVerdict(
       snapshot({
         namespaces: [namespace('shop')],
         workloads: [cron, job],
@@ -136,7 +133,7 @@ describe('expected comes from the owner’s CURRENT template', () => {
   it('falls back to the pod itself when the owner is missing', () => {
     const { replicaSet } = deployment('web');
     const p = podOf(replicaSet, 'web-a', { annotations: { 'linkerd.io/inject': 'enabled' } });
-    const v = only(snapshot({ namespaces: [namespace('shop')], pods: [p] }));
+    const v = onlyVerdict(snapshot({ namespaces: [namespace('shop')], pods: [p] }));
     expect(v).toMatchObject({
       workload: { kind: 'ReplicaSet', name: 'web-5d8f7c' },
       expected: true,
@@ -148,7 +145,7 @@ describe('expected comes from the owner’s CURRENT template', () => {
     const { deployment: dep, replicaSet } = deployment('web', {
       annotations: { 'linkerd.io/inject': 'enabled' },
     });
-    const v = only(
+    const v = onlyVerdict(
       snapshot({
         namespaces: [namespace('shop')],
         workloads: [dep, replicaSet],
@@ -168,7 +165,9 @@ describe('manual injection', () => {
     const p = podOf(replicaSet, 'm-a', {
       containerStatuses: [{ name: 'linkerd-proxy', ready: true, image: proxy.image, restartCount: 0 }],
     });
-    const v = only(snapshot({ namespaces: [namespace('shop')], workloads: [dep, replicaSet], pods: [p] }));
+    const v = onlyVerdict(
+      snapshot({ namespaces: [namespace('shop')], workloads: [dep, replicaSet], pods: [p] }),
+    );
     // The control plane injects a newer version, but a restart brings the template's: meshed, not outdated.
     expect(v).toMatchObject({
       meshed: true,
@@ -185,7 +184,7 @@ describe('manual injection', () => {
       ...manualTemplate,
       containers: [container('app'), container('linkerd-proxy', 'cr.l5d.io/linkerd/proxy:edge-23.1.1')],
     };
-    const v = only(
+    const v = onlyVerdict(
       snapshot({
         namespaces: [namespace('shop')],
         workloads: [dep, replicaSet],
@@ -197,53 +196,6 @@ describe('manual injection', () => {
   });
 });
 
-describe('bare pods', () => {
-  const enabledNs = injectNamespace('shop', 'enabled');
-
-  it('strips what the injector added before deciding: injected in an enabled namespace is meshed', () => {
-    const v = only(
-      snapshot({ namespaces: [enabledNs], pods: [injected(pod('debug'), { copiedInject: 'enabled' })] }),
-    );
-    expect(v).toMatchObject({ meshed: true, expected: true, status: 'meshed', workload: undefined });
-  });
-
-  it('is unwanted once the namespace stops opting in, when the pod never said enabled itself', () => {
-    const v = only(snapshot({ namespaces: [namespace('shop')], pods: [injected(pod('debug'))] }));
-    expect(v.status).toBe('unwanted-proxy');
-    expect(v.fix).toBe('Delete pod debug and create it again to remove the proxy');
-  });
-
-  it("takes a copied linkerd.io/inject at face value (documented: it can't be told apart)", () => {
-    const v = only(
-      snapshot({
-        namespaces: [namespace('shop')],
-        pods: [injected(pod('debug'), { copiedInject: 'enabled' })],
-      }),
-    );
-    expect(v.status).toBe('meshed');
-  });
-
-  it('judges a copied linkerd.io/inject by the last-applied manifest when kubectl left one', () => {
-    const copied = { ...injected(pod('debug'), { copiedInject: 'enabled' }), manifestInjectValue: null };
-    expect(only(snapshot({ namespaces: [namespace('shop')], pods: [copied] })).status).toBe('unwanted-proxy');
-    const own = { ...injected(pod('debug'), { copiedInject: 'enabled' }), manifestInjectValue: 'enabled' };
-    expect(only(snapshot({ namespaces: [namespace('shop')], pods: [own] })).status).toBe('meshed');
-  });
-
-  it('treats a proxy without the injector’s created-by as part of the manifest', () => {
-    const cli = injected(pod('debug'), { createdBy: 'linkerd/cli edge-25.6.1' });
-    expect(only(snapshot({ namespaces: [namespace('shop')], pods: [cli] })).status).toBe('meshed');
-  });
-
-  it('is missing its proxy when created before the namespace opted in', () => {
-    const v = only(snapshot({ namespaces: [enabledNs], pods: [pod('debug')] }));
-    expect(v).toMatchObject({
-      status: 'missing-proxy',
-      fix: 'Delete pod debug and create it again to inject the proxy',
-    });
-  });
-});
-
 describe('the proxy as found in the pod', () => {
   const ns = injectNamespace('shop', 'enabled');
 
@@ -251,7 +203,7 @@ describe('the proxy as found in the pod', () => {
     { name: 'native', opts: { native: true, ready: true }, nativeSidecar: true, proxyReady: true },
     { name: 'classic', opts: { native: false, ready: false }, nativeSidecar: false, proxyReady: false },
   ])('$name sidecar', ({ opts, nativeSidecar, proxyReady }) => {
-    const v = only(snapshot({ namespaces: [ns], pods: [injected(pod('p'), opts)] }));
+    const v = onlyVerdict(snapshot({ namespaces: [ns], pods: [injected(pod('p'), opts)] }));
     expect(v).toMatchObject({
       meshed: true,
       nativeSidecar,
@@ -263,21 +215,21 @@ describe('the proxy as found in the pod', () => {
 
   it('reads the version from the image tag without the annotation, and knows none for a digest', () => {
     const tagged = injected(pod('p'), { versionAnnotation: false, version: 'edge-9.9.9' });
-    expect(only(snapshot({ namespaces: [ns], pods: [tagged] })).proxyVersion).toBe('edge-9.9.9');
+    expect(onlyVerdict(snapshot({ namespaces: [ns], pods: [tagged] })).proxyVersion).toBe('edge-9.9.9');
     const digest = {
       ...tagged,
       initContainers: tagged.initContainers.map((c) =>
         c.name === 'linkerd-proxy' ? { ...c, image: 'cr.l5d.io/linkerd/proxy@sha256:0123' } : c,
       ),
     };
-    const v = only(snapshot({ namespaces: [ns], pods: [digest] }));
+    const v = onlyVerdict(snapshot({ namespaces: [ns], pods: [digest] }));
     expect(v.proxyVersion).toBeUndefined();
     expect(v.status).toBe('meshed');
   });
 
   it('does not call a pod meshed on the viz label alone', () => {
     const labelled = pod('p', { labels: { app: 'p', 'linkerd.io/control-plane-ns': 'linkerd' } });
-    expect(only(snapshot({ namespaces: [ns], pods: [labelled] }))).toMatchObject({
+    expect(onlyVerdict(snapshot({ namespaces: [ns], pods: [labelled] }))).toMatchObject({
       meshed: false,
       status: 'missing-proxy',
     });
@@ -285,9 +237,13 @@ describe('the proxy as found in the pod', () => {
 
   it('compares nothing when the control plane version is unknown', () => {
     const old = injected(pod('p'), { version: 'edge-1.0.0' });
-    expect(only(snapshot({ namespaces: [ns], pods: [old], controlPlane: null })).status).toBe('meshed');
+    expect(onlyVerdict(snapshot({ namespaces: [ns], pods: [old], controlPlane: null })).status).toBe(
+      'meshed',
+    );
     const noVersion = controlPlane({ injectProxyVersion: undefined });
-    expect(only(snapshot({ namespaces: [ns], pods: [old], controlPlane: noVersion })).status).toBe('meshed');
+    expect(onlyVerdict(snapshot({ namespaces: [ns], pods: [old], controlPlane: noVersion })).status).toBe(
+      'meshed',
+    );
   });
 });
 
@@ -309,13 +265,15 @@ describe('without a webhook', () => {
 describe('webhook exclusions', () => {
   it('makes an opted-in pod in an excluded namespace not-injectable', () => {
     const ns = namespace('kube-system', { annotations: { 'linkerd.io/inject': 'enabled' } });
-    const v = only(snapshot({ namespaces: [ns], pods: [pod('coredns', { namespace: 'kube-system' })] }));
+    const v = onlyVerdict(
+      snapshot({ namespaces: [ns], pods: [pod('coredns', { namespace: 'kube-system' })] }),
+    );
     expect(v).toMatchObject({ status: 'not-injectable' });
     expect(v.reasons.map((r) => r.code)).toEqual(['namespace_excluded_by_webhook']);
   });
 
   it('leaves an excluded pod that never opted in unmeshed', () => {
-    const v = only(
+    const v = onlyVerdict(
       snapshot({
         namespaces: [namespace('kube-system')],
         pods: [pod('coredns', { namespace: 'kube-system' })],

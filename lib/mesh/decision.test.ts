@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { annotationRule, decideInjection, evaluateInjection, type DecisionInput } from './decision.ts';
-import { container, controlPlane, namespace, spec, webhook } from './fixtures.ts';
+import { container, controlPlane, DECISION_RULES, namespace, spec, webhook } from './fixtures.ts';
 import type { PodSpecRecord, ReasonCode } from './types.ts';
 
 const ABSENT = undefined;
@@ -237,17 +237,7 @@ describe('the decision trace', () => {
       ...input('enabled', ABSENT),
       templateSource: 'the current template of Deployment web',
     });
-    expect(decision.trace.map((s) => s.rule)).toEqual([
-      'webhook',
-      'webhook namespaceSelector',
-      'webhook objectSelector',
-      'hostNetwork',
-      'sidecars',
-      'namespace annotation',
-      'template annotation',
-      'automountServiceAccountToken',
-      'verdict',
-    ]);
+    expect(decision.trace.map((s) => s.rule)).toEqual([...DECISION_RULES]);
     expect(decision.trace.every((s) => s.outcome !== 'block')).toBe(true);
     const selector = decision.trace[1]?.detail ?? '';
     expect(selector).toContain('config.linkerd.io/admission-webhooks NotIn (disabled)');

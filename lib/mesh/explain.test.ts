@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeCluster, explainPod } from './analyze.ts';
 import {
+  DECISION_RULES,
   container,
   controlPlane,
   deployment,
@@ -38,21 +39,7 @@ describe('explainPod', () => {
 
   it('walks every rule in order, then the proxy, the version and the status', () => {
     const rules = explainPod(s, 'shop', 'web-new')?.trace.map((t) => t.rule);
-    expect(rules).toEqual([
-      'owner',
-      'webhook',
-      'webhook namespaceSelector',
-      'webhook objectSelector',
-      'hostNetwork',
-      'sidecars',
-      'namespace annotation',
-      'template annotation',
-      'automountServiceAccountToken',
-      'verdict',
-      'proxy',
-      'proxy version',
-      'status',
-    ]);
+    expect(rules).toEqual(['owner', ...DECISION_RULES, 'proxy', 'proxy version', 'status']);
   });
 
   it('shows the selector and the labels it was matched against', () => {

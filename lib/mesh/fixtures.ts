@@ -1,5 +1,6 @@
 // Test-only builders for engine inputs (also used by scripts/bench-engine.ts). Each returns a
 // complete, plain record with sensible defaults; pass only what a test is about.
+import { analyzeCluster } from './analyze.ts';
 import type {
   ClusterSnapshot,
   ContainerRecord,
@@ -9,6 +10,7 @@ import type {
   OwnerRef,
   PodRecord,
   PodSpecRecord,
+  PodVerdict,
   WorkloadKind,
   WorkloadRecord,
 } from './types.ts';
@@ -220,3 +222,23 @@ export function snapshot(over: Partial<ClusterSnapshot> = {}): ClusterSnapshot {
     ...over,
   };
 }
+
+/** The one pod verdict of a snapshot that holds exactly one pod. */
+export function onlyVerdict(s: ClusterSnapshot): PodVerdict {
+  const [first, ...rest] = analyzeCluster(s).pods;
+  if (!first || rest.length > 0) throw new Error('expected exactly one pod');
+  return first;
+}
+
+/** The injector's checks as every decision trace walks them, in order (handwritten, not derived). */
+export const DECISION_RULES = [
+  'webhook',
+  'webhook namespaceSelector',
+  'webhook objectSelector',
+  'hostNetwork',
+  'sidecars',
+  'namespace annotation',
+  'template annotation',
+  'automountServiceAccountToken',
+  'verdict',
+] as const;
