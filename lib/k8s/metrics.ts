@@ -1,0 +1,150 @@
+import 'server-only';
+// GET /metrics: Prometheus text from prom-client, set at scrape time from the cache's current (memoised)
+// analysis and freshness — never by listing the cluster. Cardinality is bounded by design: labels are
+// namespaces, statuses, proxy versions, lint codes, resource names and action kinds; never a pod.
+// One registry per process on globalThis: Next bundles routes, instrumentation and the ops listener
+// separately, and the action counters must be the ones every bundle increments.
+import { collectDefaultMetrics, Counter, Gauge, Registry } from 'prom-client';
+import type { ActivityEntry, Freshness } from '@/lib/api/dto';
+import { isCounted, POD_STATUSES, type ClusterAnalysis } from '@/lib/mesh';
+import type { ClusterSource } from './source';
+import { clusterAnalysis } from './views';
+
+export interface MetricsInput {
+  /** null before the first sync (or for an unusable dump): only the cache and process series are set. */
+  analysis: ClusterAnalysis | null;
+  freshness: Freshness;
+}
+
+function gauges(registry: Registry) {
+  const gauge = <L extends string>(name: string, help: string, labelNames: readonly L[] = []) =>
+    new Gauge<L>({ name, help, labelNames, registers: [registry] });
+  return {
+    pods: gauge('meshwatch_pods', 'Pods (Pending/Running, not terminating) by namespace and injection status.', [
+      'namespace',
+      'status',
+    ]),
+    restart: gauge(
+      'meshwatch_workloads_needing_restart',
+      'Workloads whose running pods differ from what a restart would create, by namespace.',
+      ['namespace'],
+    ),
+    proxyVersions: gauge('meshwatch_proxy_version_pods', 'Meshed pods by proxy version.', ['version']),
+    webhookPresent: gauge('meshwatch_injector_webhook_present', '1 when the proxy-injector webhook is configured.'),
+    failurePolicy: gauge('meshwatch_injector_failure_policy', "1 for the injector webhook's failurePolicy.", [
+      'policy',
+    ]),
+    injectorPods: gauge('meshwatch_injector_pods', 'Proxy-injector pods (Pending/Running).'),
+    injectorReady: gauge('meshwatch_injector_pods_ready', 'Ready proxy-injector pods.'),
+    controlPlane: gauge('meshwatch_control_plane_info', '1 per Linkerd control plane, with its versions.', [
+      'namespace',
+      'version',
+      'proxy_version',
+    ]),
+    lints: gauge('meshwatch_lints', 'Configuration lints on namespaces and workloads, by severity and code.', [
+      'severity',
+      'code',
+    ]),
+    synced: gauge('meshwatch_cache_synced', '1 once every watched resource has been listed.'),
+    stale: gauge('meshwatch_cache_stale', '1 when the data may be out of date (see meshwatch_cache_resource_healthy).'),
+    age: gauge('meshwatch_cache_age_seconds', 'Seconds since meshwatch last heard from the API server.'),
+    resourceHealthy: gauge('meshwatch_cache_resource_healthy', '1 when the resource is watched without error.', [
+      'resource',
+    ]),
+  };
+}
+
+class MeshwatchMetrics {
+  readonly registry = new Registry();
+  readonly actions = new Counter({
+    name: 'meshwatch_actions_total',
+    help: 'Actions meshwatch performed, by kind, result and dry run.',
+    labelNames: ['action', 'result', 'dry_run'] as const,
+    registers: [this.registry],
+  });
+  private readonly g = gauges(this.registry);
+
+  constructor() {
+    collectDefaultMetrics({ register: this.registry });
+  }
+
+  /** Sets every gauge from one input; series of vanished namespaces or versions disappear. */
+  set({ analysis, freshness }: MetricsInput): void {
+    const g = this.g;
+    for (const metric of Object.values(g)) metric.reset();
+    g.synced.set(freshness.synced ? 1 : 0);
+    g.stale.set(freshness.stale ? 1 : 0);
+    if (freshness.ageSeconds !== null) g.age.set(freshness.ageSeconds);
+    for (const r of freshness.resources) g.resourceHealthy.set({ resource: r.name }, r.healthy ? 1 : 0);
+    if (!analysis) return;
+
+    const { cluster } = analysis;
+    g.webhookPresent.set(cluster.webhookPresent ? 1 : 0);
+    if (cluster.webhookPresent && cluster.failurePolicy) g.failurePolicy.set({ policy: cluster.failurePolicy }, 1);
+    g.injectorPods.set(cluster.injectorPods.total);
+    g.injectorReady.set(cluster.injectorPods.ready);
+    if (cluster.controlPlaneNamespace) {
+      g.controlPlane.set(
+        {
+          namespace: cluster.controlPlaneNamespace,
+          version: cluster.linkerdVersion ?? '',
+          proxy_version: cluster.injectProxyVersion ?? '',
+        },
+        1,
+      );
+    }
+    for (const ns of analysis.namespaces) {
+      for (const status of POD_STATUSES) g.pods.set({ namespace: ns.name, status }, ns.statusCounts[status]);
+      g.restart.set({ namespace: ns.name }, ns.workloadsNeedingRestart);
+    }
+    const versions = new Map<string, number>();
+    for (const pod of analysis.pods) {
+      if (!pod.meshed || !isCounted(pod)) continue;
+      const version = pod.proxyVersion || 'unknown';
+      versions.set(version, (versions.get(version) ?? 0) + 1);
+    }
+    for (const [version, n] of versions) g.proxyVersions.set({ version }, n);
+    const lints = new Map<string, number>();
+    const count = (l: { severity: string; code: string }) =>
+      lints.set(`${l.severity}|${l.code}`, (lints.get(`${l.severity}|${l.code}`) ?? 0) + 1);
+    for (const ns of analysis.namespaces) ns.lints.forEach(count);
+    for (const w of analysis.workloads) w.lints.forEach(count);
+    for (const [key, n] of lints) {
+      const [severity = '', code = ''] = key.split('|');
+      g.lints.set({ severity, code }, n);
+    }
+  }
+}
+
+const METRICS_KEY = Symbol.for('meshwatch.metrics');
+
+export function processMetrics(): MeshwatchMetrics {
+  const holder = globalThis as Record<symbol, MeshwatchMetrics | undefined>;
+  return (holder[METRICS_KEY] ??= new MeshwatchMetrics());
+}
+
+/** Called by the audit trail for every action it records. */
+export function countAction(entry: Pick<ActivityEntry, 'action' | 'result' | 'dryRun'>): void {
+  processMetrics().actions.inc({ action: entry.action, result: entry.result, dry_run: String(entry.dryRun) });
+}
+
+export function metricsInput(source: ClusterSource): MetricsInput {
+  const freshness = source.freshness();
+  let analysis: ClusterAnalysis | null = null;
+  try {
+    source.requireSynced();
+    analysis = clusterAnalysis(source);
+  } catch {
+    // Not synced yet: the cache series say so.
+  }
+  return { analysis, freshness };
+}
+
+export const METRICS_CONTENT_TYPE = new Registry().contentType;
+
+/** The text of one scrape. */
+export async function renderMetrics(source: ClusterSource): Promise<string> {
+  const metrics = processMetrics();
+  metrics.set(metricsInput(source));
+  return metrics.registry.metrics();
+}
