@@ -47,14 +47,14 @@ function gauges(registry: Registry) {
     ]),
     synced: gauge('meshwatch_cache_synced', '1 once every watched resource has been listed.'),
     stale: gauge('meshwatch_cache_stale', '1 when the data may be out of date (see meshwatch_cache_resource_healthy).'),
-    age: gauge('meshwatch_cache_age_seconds', 'Seconds since meshwatch last heard from the API server.'),
+    age: gauge('meshwatch_cache_age_seconds', 'Seconds since meshwatch last heard from the API server (+Inf: never).'),
     resourceHealthy: gauge('meshwatch_cache_resource_healthy', '1 when the resource is watched without error.', [
       'resource',
     ]),
   };
 }
 
-class MeshwatchMetrics {
+export class MeshwatchMetrics {
   readonly registry = new Registry();
   readonly actions = new Counter({
     name: 'meshwatch_actions_total',
@@ -74,7 +74,8 @@ class MeshwatchMetrics {
     for (const metric of Object.values(g)) metric.reset();
     g.synced.set(freshness.synced ? 1 : 0);
     g.stale.set(freshness.stale ? 1 : 0);
-    if (freshness.ageSeconds !== null) g.age.set(freshness.ageSeconds);
+    // Never heard from the API server: +Inf, not 0 (which would read as "just now").
+    g.age.set(freshness.ageSeconds ?? Infinity);
     for (const r of freshness.resources) g.resourceHealthy.set({ resource: r.name }, r.healthy ? 1 : 0);
     if (!analysis) return;
 
