@@ -19,7 +19,7 @@ const FRESH: Freshness = {
 };
 
 async function values(metrics: MeshwatchMetrics, name: string): Promise<Record<string, number>> {
-  const metric = (await metrics.registry.getMetricsAsJSON()).find((m) => m.name === name);
+  const metric = (await metrics.json()).find((m) => m.name === name);
   if (!metric) throw new Error(`no metric ${name}`);
   return Object.fromEntries(
     metric.values.map((v) => [Object.entries(v.labels).map(([k, l]) => `${k}=${l}`).join(','), v.value]),
@@ -94,12 +94,12 @@ describe('meshwatch metrics', () => {
     const metrics = new MeshwatchMetrics();
     const analysis = analyzeCluster(syntheticSnapshot());
     metrics.set({ analysis, freshness: FRESH });
-    const series = (await metrics.registry.getMetricsAsJSON())
+    const series = (await metrics.json())
       .filter((m) => m.name.startsWith('meshwatch_'))
       .reduce((sum, m) => sum + m.values.length, 0);
     // 6 statuses + 1 restart gauge per namespace, plus a handful of cluster-wide series.
     expect(series).toBeLessThan(analysis.namespaces.length * 7 + 100);
-    const text = await metrics.registry.metrics();
+    const text = await metrics.text();
     expect(text).not.toMatch(/pod="/);
     }, 120_000);
 });

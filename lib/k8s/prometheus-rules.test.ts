@@ -52,7 +52,7 @@ describe('deploy/helm/meshwatch/files/prometheus-rules.yaml', () => {
   });
 
   it('uses only metric names meshwatch exports', async () => {
-    const exported = new Set((await new MeshwatchMetrics().registry.getMetricsAsJSON()).map((m) => m.name));
+    const exported = new Set((await new MeshwatchMetrics().json()).map((m) => m.name));
     for (const rule of groups.flatMap((g) => g.rules ?? [])) {
       expect(typeof rule.expr, rule.alert).toBe('string');
       const names = metricNames(String(rule.expr));
