@@ -42,7 +42,8 @@ export function formatCheck(report: CheckReport, paint: Paint): string {
   const warn = paint('yellow', '‼');
   const { cluster, context, namespaces } = report.overview;
   const lines = [`meshwatch check · ${context.name}${context.server ? ` (${context.server})` : ''}`];
-  if (context.snapshot) lines.push(paint('dim', `snapshot taken ${context.snapshot.takenAt || 'at an unknown time'}`));
+  if (context.snapshot)
+    lines.push(paint('dim', `snapshot taken ${context.snapshot.takenAt || 'at an unknown time'}`));
 
   lines.push(...heading('linkerd-injector', paint));
   lines.push(
@@ -52,7 +53,9 @@ export function formatCheck(report: CheckReport, paint: Paint): string {
   );
   const { ready, total } = cluster.injectorPods;
   if (cluster.controlPlaneNamespace) {
-    lines.push(`${ready > 0 ? ok : bad} ${ready}/${total} proxy-injector pods ready in ${cluster.controlPlaneNamespace}`);
+    lines.push(
+      `${ready > 0 ? ok : bad} ${ready}/${total} proxy-injector pods ready in ${cluster.controlPlaneNamespace}`,
+    );
     lines.push(`${ok} control plane ${cluster.linkerdVersion ?? 'version unknown'}`);
   } else lines.push(`${warn} no linkerd-config found: control-plane version unknown`);
 

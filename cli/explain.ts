@@ -25,10 +25,13 @@ export function formatExplain(response: PodResponse, paint: Paint): string {
   const lines = [`${paint('bold', `${pod.namespace}/${pod.name}`)}  ${pod.status}`];
   const workload = pod.workload ? `${pod.workload.kind.toLowerCase()}/${pod.workload.name}` : 'no workload';
   const proxy = pod.meshed ? `proxy ${pod.proxyVersion ?? 'version unknown'}` : 'no proxy';
-  lines.push(`${workload} · phase ${pod.phase} · ${proxy} · a restart would ${pod.expected ? '' : 'not '}inject it`);
+  lines.push(
+    `${workload} · phase ${pod.phase} · ${proxy} · a restart would ${pod.expected ? '' : 'not '}inject it`,
+  );
   lines.push('', paint('bold', 'decision trace'));
   const width = Math.max(0, ...pod.trace.map((s) => s.rule.length));
-  for (const step of pod.trace) lines.push(`  ${mark[step.outcome]} ${step.rule.padEnd(width)}  ${step.detail}`);
+  for (const step of pod.trace)
+    lines.push(`  ${mark[step.outcome]} ${step.rule.padEnd(width)}  ${step.detail}`);
   if (pod.reasons.length > 0) {
     lines.push('', paint('bold', 'why'));
     for (const reason of pod.reasons) lines.push(`  - ${reason.message}`, `    fix: ${reason.fix}`);
@@ -36,7 +39,8 @@ export function formatExplain(response: PodResponse, paint: Paint): string {
   if (pod.fix) lines.push('', `fix: ${pod.fix}`);
   if (response.events.length > 0) {
     lines.push('', paint('bold', 'events'));
-    for (const e of response.events) lines.push(`  ${e.lastSeen} ${e.reason} ${e.object.kind}/${e.object.name}: ${e.message}`);
+    for (const e of response.events)
+      lines.push(`  ${e.lastSeen} ${e.reason} ${e.object.kind}/${e.object.name}: ${e.message}`);
   }
   return `${lines.join('\n')}\n`;
 }

@@ -3,5 +3,10 @@
 import { run } from './run';
 
 const cwd = process.env.MESHWATCH_CLI_CWD || process.cwd();
-const code = await run(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr, env: process.env, cwd });
+const code = await run(process.argv.slice(2), {
+  stdout: process.stdout,
+  stderr: process.stderr,
+  env: process.env,
+  cwd,
+});
 process.stdout.write('', () => process.exit(code));

@@ -37,7 +37,9 @@ describe('meshwatch check --from-file', () => {
   });
 
   it('passes when no pod has a --fail-on status, or for one clean namespace', async () => {
-    expect((await cli(['check', '--from-file', 'dump.json', '--fail-on', 'not-injectable'])).code).toBe(EXIT.ok);
+    expect((await cli(['check', '--from-file', 'dump.json', '--fail-on', 'not-injectable'])).code).toBe(
+      EXIT.ok,
+    );
     expect((await cli(['check', '--from-file', 'dump.json', '--fail-on', 'none'])).code).toBe(EXIT.ok);
     const tools = await cli(['check', '--from-file', 'dump.json', '-n', 'tools']);
     expect(tools.code).toBe(EXIT.ok);
@@ -115,7 +117,14 @@ describe('meshwatch explain', () => {
   });
 
   it('prints the API pod response with --output json', async () => {
-    const { stdout } = await cli(['explain', 'shop/web-5f7b-meshd', '--from-file', 'dump.json', '-o', 'json']);
+    const { stdout } = await cli([
+      'explain',
+      'shop/web-5f7b-meshd',
+      '--from-file',
+      'dump.json',
+      '-o',
+      'json',
+    ]);
     const response = JSON.parse(stdout);
     expect(response.pod).toMatchObject({ name: 'web-5f7b-meshd', status: 'meshed' });
     expect(response.pod.trace.length).toBeGreaterThan(0);

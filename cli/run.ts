@@ -21,7 +21,10 @@ export interface Io {
 
 export function parseFailOn(value: string): PodStatus[] {
   if (value.trim() === 'none') return [];
-  const wanted = value.split(',').map((s) => s.trim()).filter(Boolean);
+  const wanted = value
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   const unknown = wanted.filter((s) => !(POD_STATUSES as readonly string[]).includes(s));
   if (unknown.length > 0 || wanted.length === 0)
     throw new InvalidArgumentError(`use a comma-separated list of ${POD_STATUSES.join(', ')} (or "none").`);
@@ -45,7 +48,9 @@ function sourceOptions(program: Command) {
   return program
     .option('--from-file <dump.json>', 'analyse a `kubectl get … -A -o json` dump instead of a live cluster')
     .option('--context <name>', 'kube context to use (default: the current one)')
-    .addOption(new Option('-o, --output <format>', 'output format').choices(['table', 'json']).default('table'))
+    .addOption(
+      new Option('-o, --output <format>', 'output format').choices(['table', 'json']).default('table'),
+    )
     .option('--timeout <seconds>', 'how long to wait for the cluster', seconds, 30);
 }
 
@@ -80,7 +85,9 @@ export async function run(argv: string[], io: Io): Promise<number> {
     .action(async (ref: string, opts: CommonOptions) => {
       const source = await openSource({ ...opts, timeoutSeconds: opts.timeout, cwd: io.cwd });
       const response = await explain(source, ref);
-      print(opts.output === 'json' ? `${JSON.stringify(response, null, 2)}\n` : formatExplain(response, paint));
+      print(
+        opts.output === 'json' ? `${JSON.stringify(response, null, 2)}\n` : formatExplain(response, paint),
+      );
     });
 
   try {

@@ -53,7 +53,9 @@ function median(samples: number[]): number {
 
 const text = await renderMetrics(source);
 const series = text.split('\n').filter((l) => l && !l.startsWith('#')).length;
-console.log(`${snapshot.pods.length} pods, ${snapshot.namespaces.length} namespaces: ${series} series, ${(text.length / 1024).toFixed(0)} KiB`);
+console.log(
+  `${snapshot.pods.length} pods, ${snapshot.namespaces.length} namespaces: ${series} series, ${(text.length / 1024).toFixed(0)} KiB`,
+);
 for (let i = 0; i < 10; i++) await renderMetrics(source);
 
 const warm: { wall: number; cpu: number }[] = [];

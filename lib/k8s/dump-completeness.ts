@@ -24,7 +24,10 @@ function ownerHoles(owned: (PodRecord | WorkloadRecord)[], counts: Record<string
     const kind = o.owner?.kind;
     const resource = kind ? OWNER_RESOURCES[kind] : undefined;
     if (!kind || !resource || counts[kind] || holes.has(resource)) continue;
-    holes.set(resource, `no ${resource} although ${o.namespace}/${o.name} is owned by ${kind} ${o.owner?.name}`);
+    holes.set(
+      resource,
+      `no ${resource} although ${o.namespace}/${o.name} is owned by ${kind} ${o.owner?.name}`,
+    );
   }
   return [...holes.values()];
 }
@@ -37,7 +40,9 @@ export function missingKinds(dump: DumpRecords): string[] {
   const known = new Set(dump.namespaces.map((n) => n.name));
   const orphans = [...new Set(dump.pods.map((p) => p.namespace).filter((ns) => !known.has(ns)))];
   if (counts.Namespace && orphans.length > 0)
-    missing.push(`namespaces ${orphans.slice(0, 5).join(', ')}${orphans.length > 5 ? '…' : ''} (their pods are in the dump)`);
+    missing.push(
+      `namespaces ${orphans.slice(0, 5).join(', ')}${orphans.length > 5 ? '…' : ''} (their pods are in the dump)`,
+    );
   missing.push(...ownerHoles([...dump.pods, ...dump.workloads], counts));
   // Linkerd is there (its pods or meshed pods say so): then its config and webhook must be too.
   const linkerdPods = dump.pods.some((p) => p.labels[COMPONENT_LABEL] || p.labels[CONTROL_PLANE_NS_LABEL]);

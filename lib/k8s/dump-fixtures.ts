@@ -4,42 +4,83 @@
 const T = '2025-06-01T10:00:00Z';
 
 function meta(name: string, namespace?: string, extra: Record<string, unknown> = {}) {
-  return { name, ...(namespace ? { namespace } : {}), uid: `uid-${namespace ?? ''}-${name}`, creationTimestamp: T, resourceVersion: '1', ...extra };
+  return {
+    name,
+    ...(namespace ? { namespace } : {}),
+    uid: `uid-${namespace ?? ''}-${name}`,
+    creationTimestamp: T,
+    resourceVersion: '1',
+    ...extra,
+  };
 }
 
 export function namespaceObj(name: string, annotations: Record<string, string> = {}) {
-  return { apiVersion: 'v1', kind: 'Namespace', metadata: meta(name, undefined, { annotations }), status: { phase: 'Active' } };
+  return {
+    apiVersion: 'v1',
+    kind: 'Namespace',
+    metadata: meta(name, undefined, { annotations }),
+    status: { phase: 'Active' },
+  };
 }
 
 export function deploymentObj(namespace: string, name: string) {
-  const template = { metadata: { labels: { app: name } }, spec: { containers: [{ name: 'app', image: 'app:1' }] } };
+  const template = {
+    metadata: { labels: { app: name } },
+    spec: { containers: [{ name: 'app', image: 'app:1' }] },
+  };
   return {
     apiVersion: 'apps/v1',
     kind: 'Deployment',
     metadata: meta(name, namespace),
-    spec: { replicas: 1, selector: { matchLabels: { app: name } }, template, strategy: { type: 'RollingUpdate' } },
+    spec: {
+      replicas: 1,
+      selector: { matchLabels: { app: name } },
+      template,
+      strategy: { type: 'RollingUpdate' },
+    },
   };
 }
 
 export function replicaSetObj(namespace: string, deployment: string) {
   const name = `${deployment}-5f7b`;
-  const template = { metadata: { labels: { app: deployment } }, spec: { containers: [{ name: 'app', image: 'app:1' }] } };
+  const template = {
+    metadata: { labels: { app: deployment } },
+    spec: { containers: [{ name: 'app', image: 'app:1' }] },
+  };
   return {
     apiVersion: 'apps/v1',
     kind: 'ReplicaSet',
     metadata: meta(name, namespace, {
-      ownerReferences: [{ apiVersion: 'apps/v1', kind: 'Deployment', name: deployment, uid: `uid-${namespace}-${deployment}`, controller: true }],
+      ownerReferences: [
+        {
+          apiVersion: 'apps/v1',
+          kind: 'Deployment',
+          name: deployment,
+          uid: `uid-${namespace}-${deployment}`,
+          controller: true,
+        },
+      ],
     }),
     spec: { replicas: 1, selector: { matchLabels: { app: deployment } }, template },
   };
 }
 
-export function podObj(namespace: string, deployment: string, suffix: string, opts: { proxy?: string; labels?: Record<string, string> } = {}) {
+export function podObj(
+  namespace: string,
+  deployment: string,
+  suffix: string,
+  opts: { proxy?: string; labels?: Record<string, string> } = {},
+) {
   const containers = [{ name: 'app', image: 'app:1' }];
   const statuses = [{ name: 'app', ready: true, image: 'app:1', restartCount: 0 }];
   if (opts.proxy) {
     containers.unshift({ name: 'linkerd-proxy', image: `cr.l5d.io/linkerd/proxy:${opts.proxy}` });
-    statuses.unshift({ name: 'linkerd-proxy', ready: true, image: `cr.l5d.io/linkerd/proxy:${opts.proxy}`, restartCount: 0 });
+    statuses.unshift({
+      name: 'linkerd-proxy',
+      ready: true,
+      image: `cr.l5d.io/linkerd/proxy:${opts.proxy}`,
+      restartCount: 0,
+    });
   }
   return {
     apiVersion: 'v1',
@@ -47,7 +88,15 @@ export function podObj(namespace: string, deployment: string, suffix: string, op
     metadata: meta(`${deployment}-5f7b-${suffix}`, namespace, {
       labels: { app: deployment, ...(opts.labels ?? {}) },
       annotations: opts.proxy ? { 'linkerd.io/proxy-version': opts.proxy } : {},
-      ownerReferences: [{ apiVersion: 'apps/v1', kind: 'ReplicaSet', name: `${deployment}-5f7b`, uid: `uid-${namespace}-${deployment}-5f7b`, controller: true }],
+      ownerReferences: [
+        {
+          apiVersion: 'apps/v1',
+          kind: 'ReplicaSet',
+          name: `${deployment}-5f7b`,
+          uid: `uid-${namespace}-${deployment}-5f7b`,
+          controller: true,
+        },
+      ],
     }),
     spec: { containers, nodeName: 'node-1', serviceAccountName: 'default' },
     status: { phase: 'Running', containerStatuses: statuses },
@@ -63,8 +112,14 @@ export function injectorWebhookObj(failurePolicy = 'Ignore') {
       {
         name: 'linkerd-proxy-injector.linkerd.io',
         failurePolicy,
-        clientConfig: { service: { namespace: 'linkerd', name: 'linkerd-proxy-injector', port: 443, path: '/' } },
-        namespaceSelector: { matchExpressions: [{ key: 'config.linkerd.io/admission-webhooks', operator: 'NotIn', values: ['disabled'] }] },
+        clientConfig: {
+          service: { namespace: 'linkerd', name: 'linkerd-proxy-injector', port: 443, path: '/' },
+        },
+        namespaceSelector: {
+          matchExpressions: [
+            { key: 'config.linkerd.io/admission-webhooks', operator: 'NotIn', values: ['disabled'] },
+          ],
+        },
         admissionReviewVersions: ['v1'],
         sideEffects: 'None',
       },
@@ -83,7 +138,10 @@ export function linkerdConfigObj(version = 'edge-25.6.1') {
 
 /** The whole fixture cluster as the kubectl List a dump holds. */
 export function fixtureDump(extraItems: unknown[] = []) {
-  const cpLabels = { 'linkerd.io/control-plane-component': 'proxy-injector', 'linkerd.io/control-plane-ns': 'linkerd' };
+  const cpLabels = {
+    'linkerd.io/control-plane-component': 'proxy-injector',
+    'linkerd.io/control-plane-ns': 'linkerd',
+  };
   return {
     apiVersion: 'v1',
     kind: 'List',
@@ -97,14 +155,22 @@ export function fixtureDump(extraItems: unknown[] = []) {
       podObj('linkerd', 'linkerd-proxy-injector', 'aaaaa', { labels: cpLabels }),
       deploymentObj('shop', 'web'),
       replicaSetObj('shop', 'web'),
-      podObj('shop', 'web', 'meshd', { proxy: 'edge-25.6.1', labels: { 'linkerd.io/control-plane-ns': 'linkerd' } }),
+      podObj('shop', 'web', 'meshd', {
+        proxy: 'edge-25.6.1',
+        labels: { 'linkerd.io/control-plane-ns': 'linkerd' },
+      }),
       podObj('shop', 'web', 'nopxy'),
       deploymentObj('tools', 'job-runner'),
       replicaSetObj('tools', 'job-runner'),
       podObj('tools', 'job-runner', 'plain'),
       injectorWebhookObj(),
       linkerdConfigObj(),
-      { apiVersion: 'v1', kind: 'ConfigMap', metadata: meta('kube-root-ca.crt', 'shop'), data: { 'ca.crt': 'x' } },
+      {
+        apiVersion: 'v1',
+        kind: 'ConfigMap',
+        metadata: meta('kube-root-ca.crt', 'shop'),
+        data: { 'ca.crt': 'x' },
+      },
       ...extraItems,
     ],
   };

@@ -31,7 +31,12 @@ describe('parseDump', () => {
   });
 
   it('ignores kinds it does not need (Secrets never become records)', () => {
-    const secret = { apiVersion: 'v1', kind: 'Secret', metadata: { name: 's', namespace: 'shop' }, data: { k: 'v' } };
+    const secret = {
+      apiVersion: 'v1',
+      kind: 'Secret',
+      metadata: { name: 's', namespace: 'shop' },
+      data: { k: 'v' },
+    };
     const dump = parseDump(text(fixtureDump([secret])));
     expect(dump.counts.Secret).toBeUndefined();
   });
@@ -48,24 +53,35 @@ describe('parseDump', () => {
   });
 
   it('names the item without a kind or a name', () => {
-    expect(failure(text({ kind: 'List', items: [{ metadata: { name: 'x' } }] }))).toMatch(/item 0 has no "kind"/);
-    expect(failure(text({ kind: 'List', items: [{ kind: 'Pod', metadata: { namespace: 'shop' } }] }))).toMatch(
-      /item 0 \(Pod shop\/undefined\) has no metadata.name/,
+    expect(failure(text({ kind: 'List', items: [{ metadata: { name: 'x' } }] }))).toMatch(
+      /item 0 has no "kind"/,
     );
+    expect(
+      failure(text({ kind: 'List', items: [{ kind: 'Pod', metadata: { namespace: 'shop' } }] })),
+    ).toMatch(/item 0 \(Pod shop\/undefined\) has no metadata.name/);
   });
 
   it('names what a partial dump lacks', () => {
     const full = fixtureDump();
-    const without = (kinds: string[]) => ({ ...full, items: full.items.filter((i) => !kinds.includes(String((i as { kind: string }).kind))) });
+    const without = (kinds: string[]) => ({
+      ...full,
+      items: full.items.filter((i) => !kinds.includes(String((i as { kind: string }).kind))),
+    });
     expect(failure(text(without(['Namespace'])))).toMatch(/incomplete: no namespaces/);
-    expect(failure(text(without(['ReplicaSet'])))).toMatch(/no replicasets although [\w/-]+ is owned by ReplicaSet /);
+    expect(failure(text(without(['ReplicaSet'])))).toMatch(
+      /no replicasets although [\w/-]+ is owned by ReplicaSet /,
+    );
     expect(failure(text(without(['Deployment'])))).toMatch(/no deployments although/);
     expect(failure(text(without(['ConfigMap'])))).toMatch(/no configmaps \(linkerd-config is needed\)/);
     expect(failure(text(without(['Pod'])))).toMatch(/no pods/);
   });
 
   it('names namespaces whose pods are there but whose Namespace object is not', () => {
-    const dump = fixtureDump([deploymentObj('ghost', 'w'), replicaSetObj('ghost', 'w'), podObj('ghost', 'w', 'x')]);
+    const dump = fixtureDump([
+      deploymentObj('ghost', 'w'),
+      replicaSetObj('ghost', 'w'),
+      podObj('ghost', 'w', 'x'),
+    ]);
     expect(failure(text(dump))).toMatch(/namespaces ghost \(their pods are in the dump\)/);
   });
 
@@ -84,5 +100,5 @@ describe('parseDump', () => {
     const analysis = analyzeCluster(assembleSnapshot(dump));
     expect(analysis.cluster.pods).toBe(10_000);
     expect(analysis.namespaces).toHaveLength(100);
-    }, 120_000);
+  }, 120_000);
 });

@@ -2,7 +2,12 @@ import 'server-only';
 // A `kubectl get … -A -o json` dump → the same records the informers keep, through the same converters,
 // so an offline verdict is the live one. A dump that is not JSON, not a kubectl List, or visibly lacks a
 // resource kind the engine needs is refused with a DumpError that names what is wrong or missing.
-import type { V1ConfigMap, V1MutatingWebhookConfiguration, V1Namespace, V1Pod } from '@kubernetes/client-node';
+import type {
+  V1ConfigMap,
+  V1MutatingWebhookConfiguration,
+  V1Namespace,
+  V1Pod,
+} from '@kubernetes/client-node';
 import type { InjectorWebhookRecord, NamespaceRecord, PodRecord, WorkloadRecord } from '@/lib/mesh/types';
 import { LINKERD_CONFIG_NAME, toLinkerdConfig, type LinkerdConfigRecord } from './control-plane';
 import { missingKinds } from './dump-completeness';
@@ -18,9 +23,12 @@ import {
   fromStatefulSet,
 } from './workload-records';
 
-/** The command the README documents; every message about a bad dump repeats it. */
+/**
+ * The command the README documents; every message about a bad dump repeats it. `--show-managed-fields`
+ * keeps when `linkerd.io/inject` was set (kubectl hides managedFields by default), which explanations use.
+ */
 export const DUMP_COMMAND =
-  'kubectl get namespaces,pods,deployments,statefulsets,daemonsets,replicasets,jobs,cronjobs,mutatingwebhookconfigurations,configmaps -A -o json > dump.json';
+  'kubectl get namespaces,pods,deployments,statefulsets,daemonsets,replicasets,jobs,cronjobs,mutatingwebhookconfigurations,configmaps -A --show-managed-fields -o json > dump.json';
 
 export class DumpError extends Error {
   override readonly name = 'DumpError';
@@ -86,11 +94,20 @@ export function parseDump(text: string, origin = 'the dump'): DumpRecords {
       `${origin} is not a kubectl list (expected {"kind": "List", "items": [...]}). Make it with: ${DUMP_COMMAND}`,
     );
   }
-  const out: DumpRecords = { namespaces: [], workloads: [], pods: [], webhooks: [], linkerdConfigs: [], counts: {} };
+  const out: DumpRecords = {
+    namespaces: [],
+    workloads: [],
+    pods: [],
+    webhooks: [],
+    linkerdConfigs: [],
+    counts: {},
+  };
   items.forEach((raw: unknown, index) => {
     const item = raw as Item;
     if (typeof item !== 'object' || item === null || typeof item.kind !== 'string')
-      throw new DumpError(`${origin}: item ${index} has no "kind"; is this the output of kubectl get -o json?`);
+      throw new DumpError(
+        `${origin}: item ${index} has no "kind"; is this the output of kubectl get -o json?`,
+      );
     if (typeof item.metadata?.name !== 'string' || !item.metadata.name)
       throw new DumpError(`${origin}: ${describe(item, index)} has no metadata.name.`);
     const convert = CONVERTERS[item.kind];
@@ -105,9 +122,7 @@ export function parseDump(text: string, origin = 'the dump'): DumpRecords {
   });
   const missing = missingKinds(out);
   if (missing.length > 0) {
-    throw new DumpError(
-      `${origin} is incomplete: ${missing.join('; ')}. Make it with: ${DUMP_COMMAND}`,
-    );
+    throw new DumpError(`${origin} is incomplete: ${missing.join('; ')}. Make it with: ${DUMP_COMMAND}`);
   }
   return out;
 }

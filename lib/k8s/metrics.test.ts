@@ -22,7 +22,12 @@ async function values(metrics: MeshwatchMetrics, name: string): Promise<Record<s
   const metric = (await metrics.json()).find((m) => m.name === name);
   if (!metric) throw new Error(`no metric ${name}`);
   return Object.fromEntries(
-    metric.values.map((v) => [Object.entries(v.labels).map(([k, l]) => `${k}=${l}`).join(','), v.value]),
+    metric.values.map((v) => [
+      Object.entries(v.labels)
+        .map(([k, l]) => `${k}=${l}`)
+        .join(','),
+      v.value,
+    ]),
   );
 }
 
@@ -41,8 +46,11 @@ describe('meshwatch metrics', () => {
     expect(pods['namespace=tools,status=unmeshed']).toBe(1);
     expect(pods['namespace=tools,status=missing-proxy']).toBe(0);
     for (const ns of analysis.namespaces)
-      for (const [status, n] of Object.entries(ns.statusCounts)) expect(pods[`namespace=${ns.name},status=${status}`]).toBe(n);
-    expect(await values(metrics, 'meshwatch_workloads_needing_restart')).toMatchObject({ 'namespace=shop': 1 });
+      for (const [status, n] of Object.entries(ns.statusCounts))
+        expect(pods[`namespace=${ns.name},status=${status}`]).toBe(n);
+    expect(await values(metrics, 'meshwatch_workloads_needing_restart')).toMatchObject({
+      'namespace=shop': 1,
+    });
     expect(await values(metrics, 'meshwatch_proxy_version_pods')).toEqual({ 'version=edge-25.6.1': 1 });
   });
 
@@ -76,10 +84,15 @@ describe('meshwatch metrics', () => {
     const metrics = new MeshwatchMetrics();
     const analysis = fixtureAnalysis();
     metrics.set({ analysis, freshness: FRESH });
-    const all = [...analysis.namespaces.flatMap((n) => n.lints), ...analysis.workloads.flatMap((w) => w.lints)];
+    const all = [
+      ...analysis.namespaces.flatMap((n) => n.lints),
+      ...analysis.workloads.flatMap((w) => w.lints),
+    ];
     const lints = await values(metrics, 'meshwatch_lints');
     expect(Object.values(lints).reduce((a, b) => a + b, 0)).toBe(all.length);
-    expect(lints['severity=warning,code=restart_required']).toBe(all.filter((l) => l.code === 'restart_required').length);
+    expect(lints['severity=warning,code=restart_required']).toBe(
+      all.filter((l) => l.code === 'restart_required').length,
+    );
   });
 
   it('counts actions by kind, result and dry run', async () => {
@@ -101,5 +114,5 @@ describe('meshwatch metrics', () => {
     expect(series).toBeLessThan(analysis.namespaces.length * 7 + 100);
     const text = await metrics.text();
     expect(text).not.toMatch(/pod="/);
-    }, 120_000);
+  }, 120_000);
 });

@@ -25,17 +25,21 @@ const gaugeOn =
 function engineGauges(registry: Registry) {
   const gauge = gaugeOn(registry);
   return {
-    pods: gauge('meshwatch_pods', 'Pods (Pending/Running, not terminating) by namespace and injection status.', [
-      'namespace',
-      'status',
-    ]),
+    pods: gauge(
+      'meshwatch_pods',
+      'Pods (Pending/Running, not terminating) by namespace and injection status.',
+      ['namespace', 'status'],
+    ),
     restart: gauge(
       'meshwatch_workloads_needing_restart',
       'Workloads whose running pods differ from what a restart would create, by namespace.',
       ['namespace'],
     ),
     proxyVersions: gauge('meshwatch_proxy_version_pods', 'Meshed pods by proxy version.', ['version']),
-    webhookPresent: gauge('meshwatch_injector_webhook_present', '1 when the proxy-injector webhook is configured.'),
+    webhookPresent: gauge(
+      'meshwatch_injector_webhook_present',
+      '1 when the proxy-injector webhook is configured.',
+    ),
     failurePolicy: gauge('meshwatch_injector_failure_policy', "1 for the injector webhook's failurePolicy.", [
       'policy',
     ]),
@@ -46,10 +50,11 @@ function engineGauges(registry: Registry) {
       'version',
       'proxy_version',
     ]),
-    lints: gauge('meshwatch_lints', 'Configuration lints on namespaces and workloads, by severity and code.', [
-      'severity',
-      'code',
-    ]),
+    lints: gauge(
+      'meshwatch_lints',
+      'Configuration lints on namespaces and workloads, by severity and code.',
+      ['severity', 'code'],
+    ),
   };
 }
 
@@ -58,11 +63,19 @@ function cacheGauges(registry: Registry) {
   const gauge = gaugeOn(registry);
   return {
     synced: gauge('meshwatch_cache_synced', '1 once every watched resource has been listed.'),
-    stale: gauge('meshwatch_cache_stale', '1 when the data may be out of date (see meshwatch_cache_resource_healthy).'),
-    age: gauge('meshwatch_cache_age_seconds', 'Seconds since meshwatch last heard from the API server (+Inf: never).'),
-    resourceHealthy: gauge('meshwatch_cache_resource_healthy', '1 when the resource is watched without error.', [
-      'resource',
-    ]),
+    stale: gauge(
+      'meshwatch_cache_stale',
+      '1 when the data may be out of date (see meshwatch_cache_resource_healthy).',
+    ),
+    age: gauge(
+      'meshwatch_cache_age_seconds',
+      'Seconds since meshwatch last heard from the API server (+Inf: never).',
+    ),
+    resourceHealthy: gauge(
+      'meshwatch_cache_resource_healthy',
+      '1 when the resource is watched without error.',
+      ['resource'],
+    ),
   };
 }
 
@@ -73,7 +86,8 @@ function setEngineGauges(g: EngineGauges, analysis: ClusterAnalysis | null): voi
   if (!analysis) return;
   const { cluster } = analysis;
   g.webhookPresent.set(cluster.webhookPresent ? 1 : 0);
-  if (cluster.webhookPresent && cluster.failurePolicy) g.failurePolicy.set({ policy: cluster.failurePolicy }, 1);
+  if (cluster.webhookPresent && cluster.failurePolicy)
+    g.failurePolicy.set({ policy: cluster.failurePolicy }, 1);
   g.injectorPods.set(cluster.injectorPods.total);
   g.injectorReady.set(cluster.injectorPods.ready);
   if (cluster.controlPlaneNamespace) {

@@ -65,7 +65,9 @@ export function startOpsServer(source: () => ClusterSource, env = process.env): 
   if (!address || holder[OPS_KEY]) return holder[OPS_KEY] ?? null;
   const server = createServer((req, res) => void handleOpsRequest(source)(req, res));
   server.on('error', (err) =>
-    console.error(JSON.stringify({ level: 'error', msg: 'meshwatch ops listener failed', error: err.message })),
+    console.error(
+      JSON.stringify({ level: 'error', msg: 'meshwatch ops listener failed', error: err.message }),
+    ),
   );
   server.listen(address.port, address.host, () =>
     console.log(JSON.stringify({ level: 'info', msg: 'meshwatch ops listener started', ...address })),

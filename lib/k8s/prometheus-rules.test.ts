@@ -4,8 +4,22 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { MeshwatchMetrics } from './metrics';
 
-const FILE = fileURLToPath(new URL('../../deploy/helm/meshwatch/files/prometheus-rules.yaml', import.meta.url));
-const PROMQL_WORDS = new Set(['and', 'or', 'unless', 'by', 'without', 'on', 'ignoring', 'group_left', 'group_right', 'bool', 'offset']);
+const FILE = fileURLToPath(
+  new URL('../../deploy/helm/meshwatch/files/prometheus-rules.yaml', import.meta.url),
+);
+const PROMQL_WORDS = new Set([
+  'and',
+  'or',
+  'unless',
+  'by',
+  'without',
+  'on',
+  'ignoring',
+  'group_left',
+  'group_right',
+  'bool',
+  'offset',
+]);
 
 interface Rule {
   alert?: string;

@@ -87,7 +87,10 @@ export class SnapshotSource implements ClusterSource {
   }
 
   start(): void {
-    if (this.error) console.error(JSON.stringify({ level: 'error', msg: 'meshwatch snapshot unusable', error: this.error }));
+    if (this.error)
+      console.error(
+        JSON.stringify({ level: 'error', msg: 'meshwatch snapshot unusable', error: this.error }),
+      );
   }
 
   stop(): void {}

@@ -52,7 +52,10 @@ const byName = <T extends { namespace?: string; name: string }>(a: T, b: T) =>
   (a.namespace ?? '').localeCompare(b.namespace ?? '') || a.name.localeCompare(b.name);
 
 /** Sorted records + the picked webhook and control plane: the same snapshot whichever source holds them. */
-export function assembleSnapshot(records: SourceRecords, cpNamespace = controlPlaneNamespace()): ClusterSnapshot {
+export function assembleSnapshot(
+  records: SourceRecords,
+  cpNamespace = controlPlaneNamespace(),
+): ClusterSnapshot {
   const pods = [...records.pods].sort(byName);
   return {
     namespaces: [...records.namespaces].sort(byName),
