@@ -15,7 +15,7 @@ async function cli(args: string[], opts: { tty?: boolean } = {}) {
   const code = await run(args, {
     stdout: { write: (s: string) => (stdout += s), isTTY: opts.tty },
     stderr: { write: (s: string) => (stderr += s) },
-    env: {},
+    env: {} as NodeJS.ProcessEnv,
     cwd: dir,
   });
   return { code, stdout, stderr };

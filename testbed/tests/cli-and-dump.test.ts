@@ -6,7 +6,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { NamespaceResponse, OverviewResponse, PodRow } from '@/lib/api/dto';
-import { isCounted, POD_STATUSES, RESTART_FIXES, type PodVerdict } from '@/lib/mesh';
+import { isCounted, POD_STATUSES, RESTART_FIXES, type PodStatus, type PodVerdict } from '@/lib/mesh';
 import { Api } from './helpers/api';
 import { startServer, type MeshwatchServer } from './helpers/server';
 import { ADMIN_KUBECONFIG, kubectl, requireTestbed, ROOT } from './helpers/testbed';
@@ -92,7 +92,7 @@ describe('meshwatch check against the seeded testbed', () => {
   }, 120_000);
 
   it('fails on every non-meshed status when asked, with the API shapes in JSON', async () => {
-    const failOn = POD_STATUSES.filter((s) => s !== 'meshed');
+    const failOn: PodStatus[] = POD_STATUSES.filter((s) => s !== 'meshed');
     const expected = (await allPods(live)).filter((p) => isCounted(p) && failOn.includes(p.status));
     expect(expected.length, 'the seed has unmeshed or broken pods').toBeGreaterThan(0);
     const { code, stdout } = await meshwatch(['check', '--fail-on', failOn.join(','), '-o', 'json']);
