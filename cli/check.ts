@@ -64,7 +64,7 @@ export function formatCheck(report: CheckReport, paint: Paint): string {
   for (const ns of namespaces) {
     const failing = report.failOn.filter((s) => ns.statusCounts[s] > 0);
     const counts = failing.map((s) => `${ns.statusCounts[s]} ${s}`).join(', ');
-    const summary = `${ns.pods} pods, ${ns.meshed} meshed${counts ? `; ${counts}` : ''}`;
+    const summary = `${ns.pods} pod${ns.pods === 1 ? '' : 's'}, ${ns.meshed} meshed${counts ? `; ${counts}` : ''}`;
     lines.push(`${failing.length ? bad : ok} ${ns.name.padEnd(width)}  ${summary}`);
   }
 
