@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { NamespaceResponse, OverviewResponse } from '@/lib/api/dto';
 import { POD_STATUSES } from '@/lib/mesh';
-import { Api } from './helpers/api';
+import { Api, rawRequest } from './helpers/api';
 import { applyAll, deploymentYaml, namespaceYaml, waitForRunningPods } from './helpers/fixtures';
 import { parseMetrics, sample, sum, type Samples } from './helpers/metrics';
 import { freePort, startServer, type MeshwatchServer } from './helpers/server';
@@ -117,7 +117,9 @@ describe('/metrics', () => {
   it('is also served on the main port, behind the Host allow-list', async () => {
     const samples = await scrape(server.url);
     expect(sample(samples, 'meshwatch_cache_synced')).toBe(1);
-    const foreign = await fetch(`${server.url}/metrics`, { headers: { host: 'evil.example' } });
+    const foreign = await rawRequest(`${server.url}/metrics`, {
+      headers: { host: `evil.example:${server.port}` },
+    });
     expect(foreign.status).toBe(403);
   });
 });
@@ -131,6 +133,8 @@ describe('the ops listener', () => {
     expect(ready.status).toBe(200);
     expect(await ready.json()).toMatchObject({ ready: true, synced: true });
     expect((await fetch(`${ops}/readyz`, { method: 'HEAD' })).status).toBe(200);
+    // A scraper or kubelet on the pod network sends the pod IP as Host: no allow-list here.
+    expect((await rawRequest(`${ops}/metrics`, { headers: { host: '10.1.2.3:9090' } })).status).toBe(200);
   });
 
   it('serves nothing else: no dashboard, no API, no mutations', async () => {
