@@ -1,5 +1,6 @@
 // Runs once per server process, before the first request: starts the cluster cache (informers) so the
-// first page load finds it syncing. Node runtime only; the cache lives on globalThis (see lib/k8s/cache).
+// first page load finds it syncing, and the ops listener (/metrics, /livez, /readyz) when
+// MESHWATCH_OPS_PORT is set. Node runtime only; both live on globalThis (see lib/k8s/cache, ops-server).
 export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME !== 'nodejs') return;
   const { getCache } = await import('./lib/k8s/cache');
@@ -14,4 +15,6 @@ export async function register(): Promise<void> {
       inCluster,
     }),
   );
+  const { startOpsServer } = await import('./lib/k8s/ops-server');
+  startOpsServer(getCache);
 }

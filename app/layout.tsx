@@ -4,6 +4,7 @@ import { Providers } from '@/components/app/providers';
 import { SiteHeader } from '@/components/app/site-header';
 import { CapabilityNotice } from '@/components/live/capability-notice';
 import { LiveBanner } from '@/components/live/live-banner';
+import { SnapshotBanner } from '@/components/live/snapshot-banner';
 import { RolloutTray } from '@/components/rollout/rollout-tray';
 import './globals.css';
 
@@ -33,6 +34,7 @@ export default function RootLayout({ children }: { children: ReactNode }) {
           </a>
           <SiteHeader />
           <div className="mx-auto max-w-[110rem] space-y-2 px-4 pt-3 empty:hidden sm:px-6">
+            <SnapshotBanner />
             <LiveBanner />
             <CapabilityNotice />
             <RolloutTray />

@@ -12,6 +12,7 @@ import {
 import { useCapabilities } from '@/lib/ui/use-api';
 import { useActionDialogs } from './action-dialogs';
 
+// A snapshot (MESHWATCH_SNAPSHOT) has nothing to act on: the buttons are not drawn at all.
 type Size = 'xs' | 'sm';
 
 export function InjectionButton({
@@ -27,6 +28,7 @@ export function InjectionButton({
 }) {
   const capabilities = useCapabilities();
   const { openInjection } = useActionDialogs();
+  if (capabilities.data?.snapshot) return null;
   const initial = current === 'enabled' ? 'disabled' : 'enabled';
   return (
     <Button
@@ -51,6 +53,7 @@ export function RestartWorkloadButton({
 }) {
   const capabilities = useCapabilities();
   const { openRestart } = useActionDialogs();
+  if (capabilities.data?.snapshot) return null;
   const { namespace, kind, name } = workload;
   return (
     <Button
@@ -79,6 +82,7 @@ export function RestartNamespaceButton({
 }) {
   const capabilities = useCapabilities();
   const { openRestart } = useActionDialogs();
+  if (capabilities.data?.snapshot) return null;
   const text = compact
     ? `Restart ${workloadsNeedingRestart}`
     : `Restart ${plural(workloadsNeedingRestart, 'affected workload')}`;

@@ -15,7 +15,8 @@ const ACTIONS: { capability: Capability; action: string }[] = [
 /** Says once, in words, why action buttons are off: read-only mode, or what RBAC denies. */
 export function CapabilityNotice() {
   const { data } = useCapabilities();
-  if (!data) return null;
+  // A snapshot says so in its own banner.
+  if (!data || data.snapshot) return null;
   const denied = data.readOnly ? [] : ACTIONS.filter(({ capability }) => !data.can[capability]);
   if (!data.readOnly && denied.length === 0) return null;
   const reasons = [...new Set(denied.map(({ capability }) => data.why[capability]).filter(Boolean))];

@@ -19,6 +19,7 @@ export function FixAction({ pod }: { pod: PodVerdict }) {
   const { data: namespace } = useNamespace(pod.namespace);
   const { openRestart, openInjection } = useActionDialogs();
   const workload = pod.workload;
+  if (capabilities.data?.snapshot) return null;
 
   if (restartFixes(pod.status) && workload) {
     const summary = namespace?.workloads.find(

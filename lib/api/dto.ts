@@ -45,6 +45,15 @@ export interface ContextInfo {
   server: string;
   kubernetesVersion?: string;
   inCluster: boolean;
+  /** Set when meshwatch shows a kubectl dump (MESHWATCH_SNAPSHOT), not a live cluster. */
+  snapshot?: SnapshotInfo;
+}
+
+export interface SnapshotInfo {
+  /** The dump's file name. */
+  file: string;
+  /** When the dump was taken (the file's modification time); '' when it could not be read. */
+  takenAt: string;
 }
 
 export interface OverviewResponse {
@@ -87,6 +96,8 @@ export type Capability =
 
 export interface CapabilitiesResponse {
   readOnly: boolean;
+  /** A dump, not a live cluster: nothing can be changed, and the UI shows no action buttons. */
+  snapshot?: SnapshotInfo;
   /** Send back as `x-meshwatch-csrf` on every mutation. */
   csrfToken: string;
   can: Record<Capability, boolean>;

@@ -120,7 +120,9 @@ export function checkCsrf(request: Request): void {
   }
 }
 
+/** MESHWATCH_READ_ONLY=true, or a dump (MESHWATCH_SNAPSHOT): there is no cluster to change. */
 export function isReadOnly(env: Env = process.env): boolean {
+  if (env.MESHWATCH_SNAPSHOT?.trim()) return true;
   return ['true', '1', 'yes'].includes((env.MESHWATCH_READ_ONLY ?? '').trim().toLowerCase());
 }
 
@@ -128,7 +130,9 @@ export function checkWritable(env: Env = process.env): void {
   if (isReadOnly(env)) {
     throw new MeshwatchError(
       'read_only',
-      'meshwatch runs read-only (MESHWATCH_READ_ONLY=true): changes are disabled.',
+      env.MESHWATCH_SNAPSHOT?.trim()
+        ? 'meshwatch shows a snapshot (MESHWATCH_SNAPSHOT), not a live cluster: there is nothing to change.'
+        : 'meshwatch runs read-only (MESHWATCH_READ_ONLY=true): changes are disabled.',
     );
   }
 }

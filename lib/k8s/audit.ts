@@ -7,6 +7,7 @@ import { hostname } from 'node:os';
 import type { ActivityEntry } from '@/lib/api/dto';
 import { callOptions, type Clients } from './config';
 import { toMeshwatchError } from './errors';
+import { countAction } from './metrics';
 
 export const INJECTION_CHANGED_REASON = 'MeshwatchInjectionChanged';
 export const RESTARTED_REASON = 'MeshwatchRestarted';
@@ -65,6 +66,7 @@ export async function audit(clients: Clients | null, record: AuditRecord): Promi
   };
   const entries = ring().entries;
   entries.unshift(entry);
+  countAction(entry);
   entries.length = Math.min(entries.length, RING_SIZE);
 
   let eventError: string | undefined;

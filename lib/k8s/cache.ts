@@ -8,10 +8,10 @@ import { MeshwatchError } from '@/lib/api/errors';
 import type { ClusterSnapshot } from '@/lib/mesh/types';
 import { callOptions, loadKubeContext, makeClients, type Clients } from './config';
 import { toMeshwatchError } from './errors';
-import { toControlPlane } from './control-plane';
 import type { InformerListener, InformerStatus } from './informer';
 import { allInformers, makeInformers, type Informers } from './resources';
-import { pickInjectorWebhook } from './webhook';
+import { snapshotSourceFromEnv } from './snapshot-source';
+import { assembleSnapshot, controlPlaneNamespace, type CacheSubscriber, type ClusterSource } from './source';
 
 const FLUSH_MS = 100;
 /** Reachability probe and watchdog period. */
@@ -20,17 +20,14 @@ const PROBE_TIMEOUT_MS = 2_000;
 /** No word from the API server for this long makes the data stale; the watchdog then re-lists. */
 export const STALE_AFTER_SECONDS = 120;
 
-export interface CacheSubscriber {
-  change?(event: ChangeEvent): void;
-  status?(freshness: Freshness): void;
-}
+export type { CacheSubscriber, ClusterSource } from './source';
 
-export class ClusterCache {
+export class ClusterCache implements ClusterSource {
   readonly context: ContextInfo;
   readonly clients: Clients | null = null;
   private readonly informers: Informers | null = null;
   private readonly fatal?: string;
-  private readonly controlPlaneNamespace = process.env.MESHWATCH_LINKERD_NAMESPACE?.trim() || 'linkerd';
+  private readonly controlPlaneNamespace = controlPlaneNamespace();
   private version = 0;
   private memo?: { version: number; snapshot: ClusterSnapshot };
   private pending = new Set<string>();
@@ -141,18 +138,16 @@ export class ClusterCache {
     if (this.memo?.version === this.version) return this.memo.snapshot;
     const version = this.version;
     const inf = this.informers;
-    const byName = <T extends { namespace?: string; name: string }>(a: T, b: T) =>
-      (a.namespace ?? '').localeCompare(b.namespace ?? '') || a.name.localeCompare(b.name);
-    const pods = inf ? [...inf.pods.records()].sort(byName) : [];
-    const snapshot: ClusterSnapshot = {
-      namespaces: inf ? [...inf.namespaces.records()].sort(byName) : [],
-      workloads: inf ? inf.workloads.flatMap((i) => [...i.records()]).sort(byName) : [],
-      pods,
-      webhook: inf ? pickInjectorWebhook([...inf.webhooks.records()]) : null,
-      controlPlane: inf
-        ? toControlPlane([...inf.linkerdConfigs.records()], pods, this.controlPlaneNamespace)
-        : null,
-    };
+    const snapshot = assembleSnapshot(
+      {
+        namespaces: inf ? inf.namespaces.records() : [],
+        workloads: inf ? inf.workloads.flatMap((i) => [...i.records()]) : [],
+        pods: inf ? inf.pods.records() : [],
+        webhooks: inf ? inf.webhooks.records() : [],
+        linkerdConfigs: inf ? inf.linkerdConfigs.records() : [],
+      },
+      this.controlPlaneNamespace,
+    );
     this.memo = { version, snapshot };
     return snapshot;
   }
@@ -235,12 +230,15 @@ export class ClusterCache {
 
 const CACHE_KEY = Symbol.for('meshwatch.cluster-cache');
 
-/** The process-wide cache, created and started on first use. */
-export function getCache(): ClusterCache {
-  const holder = globalThis as Record<symbol, ClusterCache | undefined>;
+/**
+ * The process-wide source, created and started on first use: the informer cache, or the dump named by
+ * MESHWATCH_SNAPSHOT (read-only, never touches a cluster).
+ */
+export function getCache(): ClusterSource {
+  const holder = globalThis as Record<symbol, ClusterSource | undefined>;
   let cache = holder[CACHE_KEY];
   if (!cache) {
-    cache = new ClusterCache();
+    cache = snapshotSourceFromEnv() ?? new ClusterCache();
     holder[CACHE_KEY] = cache;
     cache.start();
   }

@@ -3,7 +3,7 @@ import 'server-only';
 // `event: status` (Freshness, when synced/stale/health flips, and once on connect) and a comment line as
 // heartbeat. Clients revalidate what they show; the stream itself carries no cluster data.
 import type { ChangeEvent, Freshness } from '@/lib/api/dto';
-import type { ClusterCache } from './cache';
+import type { ClusterSource as ClusterCache } from './source';
 
 const DEFAULT_HEARTBEAT_SECONDS = 15;
 

@@ -21,14 +21,15 @@ import {
   type NamespaceRecord,
 } from '@/lib/mesh';
 import type { V1Namespace } from '@kubernetes/client-node';
-import type { ClusterCache } from './cache';
+import type { ClusterSource as ClusterCache } from './source';
 import type { Clients } from './config';
 import { injectorEvents } from './events';
 import { toNamespaceRecord } from './records';
 
 let memo: { cache: ClusterCache; version: number; analysis: ClusterAnalysis } | undefined;
 
-function clusterAnalysis(cache: ClusterCache): ClusterAnalysis {
+/** The engine's analysis of the current snapshot, memoised per data version (views and /metrics share it). */
+export function clusterAnalysis(cache: ClusterCache): ClusterAnalysis {
   const version = cache.dataVersion;
   if (memo?.cache === cache && memo.version === version) return memo.analysis;
   const analysis = analyzeCluster(cache.snapshot());

@@ -1,17 +1,12 @@
-// Readiness: 200 once the cluster cache has synced, 503 (error envelope) before. Staying ready while the
-// API server is briefly away is deliberate: pages then show the data as stale instead of vanishing.
+// Readiness: 200 once the cluster cache has synced, 503 (error envelope) before (lib/k8s/health.ts,
+// shared with the ops listener's /readyz).
 import { connection } from 'next/server';
-import { errorResponse, jsonResponse } from '@/lib/api/errors';
+import { jsonResponse } from '@/lib/api/errors';
 import { getCache } from '@/lib/k8s/cache';
+import { readiness } from '@/lib/k8s/health';
 
 export async function GET(): Promise<Response> {
   await connection();
-  try {
-    const cache = getCache();
-    cache.requireSynced();
-    const { synced, stale, ageSeconds } = cache.freshness();
-    return jsonResponse({ ready: true, synced, stale, ageSeconds });
-  } catch (err) {
-    return errorResponse(err);
-  }
+  const { status, body } = readiness(getCache);
+  return jsonResponse(body, status);
 }
