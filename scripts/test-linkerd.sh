@@ -35,9 +35,10 @@ linkerd_suite() {
   record e2e-injector "$p" "$f"; log "e2e with-injector took $((SECONDS - start))s"
 
   differential main
-  # The automount matrix needs identity.serviceAccountTokenProjection=false: re-render, run, restore.
+  # The automount matrix needs identity.serviceAccountTokenProjection=false: re-render, run, restore
+  # (explicitly: `linkerd upgrade` keeps earlier --set values).
   check linkerd-noproj env LD_EXTRA_SETS=identity.serviceAccountTokenProjection=false bash testbed/linkerd/upgrade.sh upgrade
   differential automount
-  check linkerd-restore bash testbed/linkerd/upgrade.sh upgrade
+  check linkerd-restore env LD_EXTRA_SETS=identity.serviceAccountTokenProjection=true bash testbed/linkerd/upgrade.sh upgrade
   log "Linkerd suite took $((SECONDS - t))s"
 }

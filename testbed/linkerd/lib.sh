@@ -32,13 +32,15 @@ ld_controller() {
   if [ "$1" = upgrade ]; then echo "${MESHWATCH_LINKERD_UPGRADE_CONTROLLER:-$MESHWATCH_LINKERD_CONTROLLER}"; else echo "$MESHWATCH_LINKERD_CONTROLLER"; fi
 }
 ld_version() { "$(ld_cli "$1")" version --client --short 2>/dev/null | tail -n 1; }
-# --set flags of a pair's render: the failure policy, and the bumped proxy when both pairs are the same.
+# --set flags of a pair's render. `linkerd upgrade` reuses every earlier --set (linkerd-config-overrides),
+# so each render states what it wants: the failure policy, and with a single pair a bumped proxy version
+# for "upgrade" and the CLI's own for "install" (empty: the chart falls back to linkerdVersion).
 ld_sets() { # pair
   echo "--set webhookFailurePolicy=${MESHWATCH_LINKERD_FAILURE_POLICY:-Fail}"
-  if [ "$1" = upgrade ] && [ "$(ld_cli upgrade)" = "$MESHWATCH_LINKERD_CLI" ]; then
-    echo "--set proxy.image.version=$(ld_version install)-upgrade"
+  if [ "$(ld_cli upgrade)" = "$MESHWATCH_LINKERD_CLI" ]; then
+    if [ "$1" = upgrade ]; then echo "--set proxy.image.version=$(ld_version install)-upgrade"; else echo "--set proxy.image.version="; fi
   fi
-  for s in ${LD_EXTRA_SETS:-}; do echo "--set $s"; done
+  local s; for s in ${LD_EXTRA_SETS:-}; do echo "--set $s"; done
 }
 
 ld_ports() {
