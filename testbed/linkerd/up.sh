@@ -6,6 +6,7 @@
 source "$(dirname "$0")/../lib.sh"
 source "$TB_SRC/linkerd/lib.sh"
 source "$TB_SRC/linkerd/injector.sh"
+ensure_node # point-webhook.ts and free_port
 load_ports
 
 if ! linkerd_wanted; then

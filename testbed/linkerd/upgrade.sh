@@ -6,6 +6,7 @@
 source "$(dirname "$0")/../lib.sh"
 source "$TB_SRC/linkerd/lib.sh"
 source "$TB_SRC/linkerd/injector.sh"
+ensure_node # point-webhook.ts and free_port
 linkerd_wanted || die "testbed:linkerd-upgrade needs MESHWATCH_LINKERD_CLI and MESHWATCH_LINKERD_CONTROLLER"
 linkerd_installed || die "Linkerd is not installed on the testbed: run npm run testbed:up with MESHWATCH_LINKERD_CLI set"
 load_ports
