@@ -7,6 +7,7 @@ cd "$MESHWATCH_ROOT"
 ensure_node
 ensure_deps
 ensure_chromium
+source "$MESHWATCH_ROOT/scripts/test-linkerd.sh" # Linkerd suite, when binaries are given (runs last)
 
 out="$MESHWATCH_ROOT/test-results"
 mkdir -p "$out"
@@ -54,6 +55,7 @@ PLAYWRIGHT_JSON_OUTPUT_NAME="$out/e2e.json" playwright test --reporter=list,json
 read -r p f < <(node -e 'try { const s = require(process.argv[1]).stats; console.log(s.expected + s.flaky, s.unexpected + (s.expected + s.unexpected + s.flaky ? 0 : 1)); } catch { console.log(0, 1); }' "$out/e2e.json")
 record e2e "$p" "$f"; log "e2e took $((SECONDS - start))s"
 
+linkerd_suite
 if [ "$testbed_was_up" = 0 ]; then bash testbed/down.sh 2>/dev/null; trap - EXIT; fi
 
 echo

@@ -11,6 +11,8 @@ if kctl get ns -l meshwatch.io/demo=true -o name | grep -q .; then
   tb_log "removing the previous demo namespaces"
   kctl delete ns -l meshwatch.io/demo=true --wait --timeout=180s >/dev/null || die "old demo namespaces did not go away"
 fi
+# 11. with Linkerd given: meshed, then a real control-plane upgrade (testbed/linkerd/seed.sh).
+if [ -n "${MESHWATCH_LINKERD_CLI:-}" ]; then bash "$TB_SRC/linkerd/seed.sh"; fi
 kctl apply -f "$TB_SRC/seed/" >/dev/null
 tb_log "applied $(ls "$TB_SRC"/seed/*.yaml | wc -l) scenario files"
 
@@ -29,11 +31,17 @@ kctl annotate namespace search linkerd.io/inject=disabled --overwrite >/dev/null
 kctl get job -n analytics nightly-report-seed >/dev/null 2>&1 \
   || kctl create job -n analytics nightly-report-seed --from=cronjob/nightly-report >/dev/null
 
-running() { ! kctl get pods -A -l '!job-name' --no-headers | grep -v -E '\sRunning\s' | grep -q .; }
+# Only the demo namespaces' pods: an unrelated Failed pod elsewhere must not fail the seed.
+running() {
+  local n; for n in $namespaces; do
+    kctl get pods -n "$n" -l '!job-name' --no-headers | grep -v -E '\sRunning\s' | grep -q . && return 1
+  done; return 0
+}
 deadline=$((SECONDS + 180))
 until running; do
-  [ "$SECONDS" -lt "$deadline" ] || { kctl get pods -A | grep -v Running >&2; die "pods did not all reach Running"; }
+  [ "$SECONDS" -lt "$deadline" ] || { for n in $namespaces; do kctl get pods -n "$n" | grep -v Running >&2; done; die "pods did not all reach Running"; }
   sleep 1
 done
 tb_log "seeded: $(echo "$namespaces" | wc -w) namespaces, $(for n in $namespaces; do kctl get pods -n "$n" --no-headers; done | wc -l) pods"
-tb_log "scenario 11 (proxies older than the control plane) needs Linkerd, which cannot be built here: not seeded"
+[ -n "${MESHWATCH_LINKERD_CLI:-}" ] \
+  || tb_log "scenario 11 (proxies older than the control plane) needs Linkerd (MESHWATCH_LINKERD_CLI/CONTROLLER, see testbed/linkerd/): not seeded"

@@ -51,4 +51,5 @@ KCFG
   wait_for kube-scheduler 60 curl -sfk "https://127.0.0.1:$SCHED_PORT/healthz"
   tb_log "up in $((SECONDS - started))s: Kubernetes $(kube_version), $(kctl get nodes --no-headers | wc -l) fake nodes"
 fi
+bash "$TB_SRC/linkerd/up.sh" # Linkerd from MESHWATCH_LINKERD_CLI/CONTROLLER, if given (testbed/linkerd/)
 echo "export KUBECONFIG=$KUBECONFIG_ADMIN"

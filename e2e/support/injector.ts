@@ -39,6 +39,8 @@ export interface PodProxy {
   proxy: boolean;
   /** The injector's own mark (linkerd.io/created-by), so the proxy came from the webhook. */
   injectedBy?: string;
+  /** linkerd.io/proxy-version, as the injector wrote it. */
+  proxyVersion?: string;
 }
 
 /**
@@ -55,6 +57,7 @@ export async function workloadPodProxies(namespace: string): Promise<PodProxy[]>
         (container) => container.name === 'linkerd-proxy',
       ),
       injectedBy: pod.metadata.annotations?.['linkerd.io/created-by'],
+      proxyVersion: pod.metadata.annotations?.['linkerd.io/proxy-version'],
     }))
     .sort((a, b) => a.name.localeCompare(b.name));
 }
