@@ -6,6 +6,9 @@ ARG NODE_IMAGE=docker.io/library/node:24.21.0-bookworm-slim
 FROM ${NODE_IMAGE} AS deps
 WORKDIR /app
 COPY package.json package-lock.json ./
+# Behind a TLS-intercepting proxy, pass its CA bundle (scripts/image.sh does: a build volume plus
+# --build-arg NODE_EXTRA_CA_CERTS=<path inside>). Empty by default.
+ARG NODE_EXTRA_CA_CERTS=
 # npm ci: exactly the committed lock file, or fail.
 RUN --mount=type=cache,target=/root/.npm npm ci --no-audit --no-fund
 
@@ -14,7 +17,7 @@ WORKDIR /app
 ENV NEXT_TELEMETRY_DISABLED=1
 COPY --from=deps /app/node_modules ./node_modules
 COPY . .
-RUN node_modules/.bin/next build \
+RUN node_modules/.bin/next build && mkdir -p public \
   && cp -r public .next/standalone/public \
   && cp -r .next/static .next/standalone/.next/static \
   && mkdir -p .next/standalone/.next/cache

@@ -140,7 +140,8 @@ export async function startInMountNamespace(name: string, id: PodIdentity): Prom
   if (!existsSync(path.join(standalone, 'server.js')))
     throw new Error('.next/standalone/server.js is missing: next.config.js must say output: "standalone"');
   cpSync(path.join(ROOT, '.next', 'static'), path.join(standalone, '.next', 'static'), { recursive: true });
-  cpSync(path.join(ROOT, 'public'), path.join(standalone, 'public'), { recursive: true });
+  if (existsSync(path.join(ROOT, 'public')))
+    cpSync(path.join(ROOT, 'public'), path.join(standalone, 'public'), { recursive: true });
   const home = mkdtempSync(path.join(tmpdir(), 'meshwatch-home-'));
   const script = `set -e; mount -t tmpfs tmpfs /run; mkdir -p ${SA_MOUNT}; mount --bind "$1" ${SA_MOUNT}
     mount -o remount,bind,ro ${SA_MOUNT}; cd "$2"; exec "$3" server.js`;
