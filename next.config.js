@@ -6,6 +6,8 @@ const nextConfig = {
   distDir: process.env.MESHWATCH_DIST_DIR || '.next',
   // client-node pulls in undici, ws and friends: load them from node_modules at run time, never bundle.
   serverExternalPackages: ['@kubernetes/client-node'],
+  // server.js plus the traced node_modules it needs: what the container image runs (Dockerfile).
+  output: 'standalone',
   poweredByHeader: false,
   // The dashboard's buttons change production clusters in one click: no other site may frame it
   // (clickjacking), sniff its responses or learn its URLs through Referer.

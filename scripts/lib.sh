@@ -37,9 +37,9 @@ ensure_deps() {
   want="$(sha256sum "$MESHWATCH_ROOT/package-lock.json" 2>/dev/null | cut -c1-16 || echo none)"
   if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$want" ]; then
     log "installing npm dependencies"
-    # `npm install`, not `npm ci`: npm 11 writes lock files that its own `ci` then calls out of sync
-    # (other platforms' optional binaries); install still honours the locked versions.
-    (cd "$MESHWATCH_ROOT" && npm install --no-fund --no-audit >&2)
+    # `npm ci`: exactly the committed lock file (the one npm 11 writes, other platforms' optional
+    # binaries included), never a rewrite of it — the same install the Dockerfile does.
+    (cd "$MESHWATCH_ROOT" && npm ci --no-fund --no-audit >&2)
     want="$(sha256sum "$MESHWATCH_ROOT/package-lock.json" | cut -c1-16)"
     echo "$want" >"$stamp"
   fi

@@ -4,6 +4,8 @@
 # `N passed, N failed` summing every runner. Exits non-zero when anything failed.
 source "$(dirname "$0")/lib.sh"
 cd "$MESHWATCH_ROOT"
+# --- in-cluster (issue #9): set-up must not change tracked files (compared after the testbed build).
+tree_before="$(git status --porcelain 2>/dev/null || true)"
 ensure_node
 ensure_deps
 ensure_chromium
@@ -45,6 +47,20 @@ testbed_was_up=0
 [ -f .testbed/pids/kube-apiserver.pid ] && kill -0 "$(cat .testbed/pids/kube-apiserver.pid)" 2>/dev/null && testbed_was_up=1
 [ "$testbed_was_up" = 1 ] || trap 'bash testbed/down.sh' EXIT
 check testbed bash testbed/up.sh
+# --- in-cluster (issue #9): clean set-up, the chart, its manifests and the image.
+setup_left_tree_clean() {
+  local now; now="$(git status --porcelain)"
+  [ "$now" = "$tree_before" ] && return 0
+  log "set-up changed the work tree (npm ci / go builds must not rewrite tracked files):"
+  diff <(echo "$tree_before") <(echo "$now") >&2 || true
+  return 1
+}
+check clean-setup setup_left_tree_clean
+check helm-lint bash testbed/helm.sh lint --strict deploy/helm/meshwatch
+check manifests bash scripts/render-manifests.sh --check
+image_built() { MESHWATCH_IMAGE="$(bash scripts/image.sh)" && export MESHWATCH_IMAGE; }
+check image image_built
+# --- end in-cluster
 check seed bash testbed/seed.sh
 check build next build
 run_vitest integration integration

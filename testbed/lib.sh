@@ -27,6 +27,7 @@ bin() { # component → binary path (needs a prior build)
   case "$1" in
     etcd) echo "$(module_bin_dir etcd)/etcd" ;;
     kwok) echo "$(module_bin_dir kwok)/kwok" ;;
+    helm) echo "$(module_bin_dir helm)/helm" ;;
     *) echo "$(module_bin_dir kubernetes)/$1" ;;
   esac
 }

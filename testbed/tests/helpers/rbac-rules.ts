@@ -1,0 +1,37 @@
+// The exact rule sets the chart's ServiceAccount must have, as `canIList` rows (helpers/helm.ts).
+// What meshwatch calls, per lib/k8s (README "What the ClusterRole grants"): widening the chart's RBAC
+// must show up here as a deliberate change.
+const READS = [
+  'configmaps [linkerd-config] list watch',
+  'cronjobs.batch list watch',
+  'jobs.batch list watch',
+  'mutatingwebhookconfigurations.admissionregistration.k8s.io list watch',
+  'replicasets.apps list watch',
+];
+
+/** Full chart, in any namespace but its own (there it also has `pods create`, see below). */
+export const FULL_RULES = [
+  ...READS,
+  'daemonsets.apps get list patch watch',
+  'deployments.apps get list patch watch',
+  'events create list',
+  'namespaces get list patch watch',
+  'pods list watch',
+  'statefulsets.apps get list patch watch',
+];
+
+/** Full chart in the release namespace: the injector probe's dry-run pod create. */
+export const FULL_RULES_OWN_NAMESPACE = FULL_RULES.map((r) =>
+  r === 'pods list watch' ? 'pods create list watch' : r,
+);
+
+/** readOnly=true, anywhere: no patch, no create (not even events), no probe Role. */
+export const READ_ONLY_RULES = [
+  ...READS,
+  'daemonsets.apps get list watch',
+  'deployments.apps get list watch',
+  'events list',
+  'namespaces get list watch',
+  'pods list watch',
+  'statefulsets.apps get list watch',
+];
