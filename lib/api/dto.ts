@@ -162,6 +162,10 @@ export interface ActivityEntry {
 
 export interface ActivityResponse {
   entries: ActivityEntry[];
+  /** `cluster`: meshwatch's Kubernetes Events merged with this server's memory; `memory`: memory only. */
+  source?: 'cluster' | 'memory';
+  /** Why the Events could not be read (RBAC, API server down): the list is this server's memory only. */
+  eventsError?: string;
 }
 
 /** SSE: `event: change` carries this; `event: status` carries Freshness; comments are heartbeats. */

@@ -5,6 +5,7 @@
 // is called out; guarded namespaces refuse and change nothing; under Ignore new pods start without a proxy.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type {
+  ActivityResponse,
   InjectorProbeResponse,
   OverviewResponse,
   RestartResponse,
@@ -263,5 +264,25 @@ describe('injector unreachable, failurePolicy Ignore', () => {
     expect(verdict.failurePolicy).toBe('Ignore');
     const now = await api.post<InjectorProbeResponse>('/api/v1/injector/probe', {});
     expect([now.status, now.body.probe.state]).toEqual([200, 'bypassed']);
+  });
+});
+
+describe('activity from the cluster', () => {
+  it('survives a server restart: the Events meshwatch wrote are read back', async () => {
+    await server.stop();
+    server = await startServer({
+      name: 'outage-again',
+      env: { KUBECONFIG: ADMIN_KUBECONFIG, MESHWATCH_LINKERD_NAMESPACE: cpNs },
+    });
+    api = new Api(server);
+    const res = await api.get<ActivityResponse>('/api/v1/activity');
+    expect(res.status).toBe(200);
+    expect(res.body.source).toBe('cluster');
+    const restarts = res.body.entries.filter(
+      (e) => e.action === 'restart-workload' && e.target === `${ns}/Deployment/web`,
+    );
+    expect(restarts.length).toBeGreaterThan(0);
+    expect(restarts[0]?.client).toMatch(/^event/);
+    expect(restarts[0]?.detail).toMatch(/restartedAt/);
   });
 });
