@@ -5,6 +5,8 @@ export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME !== 'nodejs') return;
   const { getCache } = await import('./lib/k8s/cache');
   const cache = getCache();
+  const { startProbe } = await import('./lib/k8s/probe');
+  startProbe(cache);
   const { name, server, inCluster } = cache.context;
   console.log(
     JSON.stringify({

@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 import { Providers } from '@/components/app/providers';
 import { SiteHeader } from '@/components/app/site-header';
 import { CapabilityNotice } from '@/components/live/capability-notice';
+import { InjectorProbeBanner } from '@/components/live/injector-probe';
 import { LiveBanner } from '@/components/live/live-banner';
 import { SnapshotBanner } from '@/components/live/snapshot-banner';
 import { RolloutTray } from '@/components/rollout/rollout-tray';
@@ -36,6 +37,7 @@ export default function RootLayout({ children }: { children: ReactNode }) {
           <div className="mx-auto max-w-[110rem] space-y-2 px-4 pt-3 empty:hidden sm:px-6">
             <SnapshotBanner />
             <LiveBanner />
+            <InjectorProbeBanner />
             <CapabilityNotice />
             <RolloutTray />
           </div>

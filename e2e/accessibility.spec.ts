@@ -40,6 +40,10 @@ for (const scheme of ['light', 'dark'] as const) {
 
       await namespace.goto(PREDATES_ANNOTATION);
       await namespace.restartWorkload('Deployment', 'payments-api').click();
+      // No injector in the testbed: the dialog first shows the engine's refusal and its second confirmation.
+      await expect(page.getByTestId('guard-refusal')).toBeVisible();
+      await expectNoSeriousViolations(page, testInfo, `restart-refusal-${scheme}`);
+      await page.getByTestId('force-confirm').check();
       await expect(page.getByTestId('restart-preview')).toBeVisible();
       await expectNoSeriousViolations(page, testInfo, `restart-dialog-${scheme}`);
     });

@@ -21,7 +21,10 @@ test.describe('namespace drill-down', () => {
     await expect(namespace.podRows).toHaveCount(7);
     // With an injector these pods would be missing-proxy; here the engine's reason is the missing injector.
     await expect(namespace.podRows.first()).toContainText('not-injectable');
-    await expect(namespace.podRows.first()).toContainText('injector_not_installed');
+    // One human sentence in the Why column (#12); Linkerd's code stays one hover away.
+    const why = namespace.podRows.first().getByTestId('pod-why');
+    await expect(why).toContainText('no proxy injector webhook is installed, so nothing is injected');
+    await expect(why).toHaveAttribute('title', /injector_not_installed/);
     await shot('namespace-payments');
   });
 

@@ -38,6 +38,11 @@ test.describe('restart a workload and follow the rollout', () => {
     await namespace.restartWorkload('Deployment', 'web').click();
     const dialog = new RestartDialog(page);
     await expect(dialog.root).toBeVisible();
+    // No injector in the testbed: the engine says a restart cannot inject anything (#8.8); the user
+    // confirms a second time to restart anyway.
+    await expect(dialog.refusal).toContainText('No proxy injector webhook is installed');
+    await expect(dialog.confirm).toHaveAttribute('aria-disabled', 'true');
+    await dialog.force.check();
     const preview = dialog.previewRow('deployment/web');
     await expect(preview).toContainText('2');
     await expect(preview).toContainText('restart');

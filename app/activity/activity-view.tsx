@@ -38,8 +38,17 @@ export function ActivityView() {
       <div>
         <h1 className="text-xl font-semibold tracking-tight">Activity</h1>
         <p className="text-[13px] text-zinc-600 dark:text-zinc-400">
-          What meshwatch did in the cluster, newest first, as this meshwatch server remembers it.
+          What meshwatch did in the cluster, newest first:{' '}
+          {data.source === 'cluster'
+            ? 'read from its Kubernetes Events (they outlive a server restart and agree across replicas), plus dry runs and refusals this server remembers.'
+            : 'as this meshwatch server remembers it.'}
         </p>
+        {data.eventsError && (
+          <p className="text-[13px] text-amber-800 dark:text-amber-300" data-testid="activity-events-error">
+            Cannot read meshwatch&apos;s Events from the cluster ({data.eventsError}): actions from before
+            this server started, or from another replica, are missing.
+          </p>
+        )}
       </div>
       <Card>
         <CardHeader

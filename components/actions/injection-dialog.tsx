@@ -7,6 +7,8 @@ import { Button } from '@/components/ui/button';
 import { Callout } from '@/components/ui/callout';
 import { Dialog } from '@/components/ui/dialog';
 import { ErrorCallout } from '@/components/ui/error-callout';
+import { isForceable } from '@/lib/ui/api-error';
+import { ForceConfirm } from './force-confirm';
 import { Spinner } from '@/components/ui/spinner';
 import { useMeshActions } from '@/lib/ui/use-mesh-actions';
 import { InjectionChoice, choiceKey, type InjectionChoiceValue } from './injection-choice';
@@ -57,11 +59,16 @@ function InjectionSteps({ target, onClose }: { target: InjectionTarget; onClose:
   const [applied, setApplied] = useState<InjectionResponse | null>(null);
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<unknown>(null);
+  // kube-system & co. and the Linkerd control plane: refused unless confirmed a second time (force).
+  const [force, setForce] = useState(false);
+  const [refusal, setRefusal] = useState<unknown>(null);
   const unchanged = (value ?? undefined) === target.current;
 
   const preview = useSWR<InjectionResponse>(
-    unchanged || applied ? null : ['injection-dry-run', target.namespace, choiceKey(value)],
-    () => setInjection(target.namespace, { value, dryRun: true }),
+    unchanged || applied
+      ? null
+      : ['injection-dry-run', target.namespace, choiceKey(value), force ? 'force' : ''],
+    () => setInjection(target.namespace, force ? { value, dryRun: true, force } : { value, dryRun: true }),
     { revalidateOnFocus: false, revalidateIfStale: false, shouldRetryOnError: false, refreshInterval: 0 },
   );
 
@@ -69,7 +76,7 @@ function InjectionSteps({ target, onClose }: { target: InjectionTarget; onClose:
     setBusy(true);
     setFailure(null);
     try {
-      setApplied(await setInjection(target.namespace, { value }));
+      setApplied(await setInjection(target.namespace, force ? { value, force } : { value }));
     } catch (error) {
       setFailure(error);
     } finally {
@@ -115,6 +122,7 @@ function InjectionSteps({ target, onClose }: { target: InjectionTarget; onClose:
     );
   }
 
+  if (isForceable(preview.error) && refusal !== preview.error) setRefusal(preview.error);
   return (
     <div className="space-y-4">
       <InjectionChoice current={target.current} value={value} onChange={setValue} />
@@ -127,7 +135,12 @@ function InjectionSteps({ target, onClose }: { target: InjectionTarget; onClose:
             <Spinner /> Checking the consequence with a dry run…
           </p>
         )}
-        {preview.error && <ErrorCallout error={preview.error} prefix="Dry run failed" />}
+        {refusal !== null && (
+          <ForceConfirm error={refusal} forced={force} onForce={setForce} what="change injection here" />
+        )}
+        {preview.error && !isForceable(preview.error) && (
+          <ErrorCallout error={preview.error} prefix="Dry run failed" />
+        )}
         {preview.data && !unchanged && (
           <InjectionConsequence
             namespace={target.namespace}
@@ -146,9 +159,11 @@ function InjectionSteps({ target, onClose }: { target: InjectionTarget; onClose:
           blockedReason={
             unchanged
               ? 'Pick a value different from the current one.'
-              : !preview.data
-                ? 'Waiting for the dry run.'
-                : null
+              : refusal !== null && !force
+                ? 'Refused by meshwatch: confirm above to override.'
+                : !preview.data
+                  ? 'Waiting for the dry run.'
+                  : null
           }
           onClick={() => void apply()}
         >

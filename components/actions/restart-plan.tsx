@@ -4,14 +4,19 @@ import { useState } from 'react';
 import useSWR from 'swr';
 import type { NamespaceResponse, RestartResponse, WorkloadRef } from '@/lib/api/dto';
 import { Button } from '@/components/ui/button';
+import { Callout } from '@/components/ui/callout';
 import { ErrorCallout } from '@/components/ui/error-callout';
 import { RestartIcon } from '@/components/ui/icons';
 import { Spinner } from '@/components/ui/spinner';
 import { useRollouts } from '@/components/rollout/rollout-provider';
+import { isForceable } from '@/lib/ui/api-error';
 import { apiPaths } from '@/lib/ui/api-paths';
 import { fetchJson } from '@/lib/ui/fetcher';
 import { plural, workloadLabel } from '@/lib/ui/format';
+import { useInjectorProbe } from '@/lib/ui/use-api';
 import { useMeshActions } from '@/lib/ui/use-mesh-actions';
+import { ForceConfirm } from './force-confirm';
+import { NotReplacedList } from './not-replaced-list';
 import { RestartPreviewTable } from './restart-preview-table';
 
 export interface RestartScope {
@@ -37,13 +42,19 @@ export function RestartPlan({
   const { follow } = useRollouts();
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<unknown>(null);
+  // The second confirmation for a guarded namespace or a restart the engine says cannot work.
+  const [force, setForce] = useState(false);
   const { workload, namespace } = scope;
+  const { data: probe } = useInjectorProbe();
 
   const preview = useSWR<RestartResponse>(
-    ['restart-dry-run', namespace, workload?.kind ?? '', workload?.name ?? ''],
-    () => (workload ? restartWorkload(workload, true) : restartNamespace(namespace, true)),
+    ['restart-dry-run', namespace, workload?.kind ?? '', workload?.name ?? '', force ? 'force' : ''],
+    () => (workload ? restartWorkload(workload, true, force) : restartNamespace(namespace, true, force)),
     { revalidateOnFocus: false, revalidateIfStale: false, shouldRetryOnError: false, refreshInterval: 0 },
   );
+  // The refusal stays on screen once forced, so the user sees what they are overriding (and can undo it).
+  const [refusal, setRefusal] = useState<unknown>(null);
+  if (isForceable(preview.error) && refusal !== preview.error) setRefusal(preview.error);
   const planned = preview.data?.results.filter((result) => result.result === 'done') ?? [];
 
   async function confirm() {
@@ -53,8 +64,8 @@ export function RestartPlan({
       // The pods that exist now are the "old" ones the rollout must replace.
       const before = await fetchJson<NamespaceResponse>(apiPaths.namespace(namespace));
       const response = workload
-        ? await restartWorkload(workload, false)
-        : await restartNamespace(namespace, false);
+        ? await restartWorkload(workload, false, force)
+        : await restartNamespace(namespace, false, force);
       follow({
         namespace,
         podsBefore: before.pods.map((pod) => pod.uid),
@@ -86,7 +97,15 @@ export function RestartPlan({
           <Spinner /> Asking the cluster for a dry run…
         </p>
       )}
-      {preview.error && <ErrorCallout error={preview.error} prefix="Dry run failed" />}
+      {probe?.probe.banner && (
+        <Callout tone="bad" testId="restart-probe-warning" title={probe.probe.sentence}>
+          <p>{probe.probe.banner}</p>
+        </Callout>
+      )}
+      {refusal !== null && <ForceConfirm error={refusal} forced={force} onForce={setForce} what="restart" />}
+      {preview.error && !isForceable(preview.error) && (
+        <ErrorCallout error={preview.error} prefix="Dry run failed" />
+      )}
       {preview.data && (
         <>
           <p className="text-zinc-700 dark:text-zinc-300">
@@ -94,21 +113,24 @@ export function RestartPlan({
             the way <code className="font-mono text-xs">kubectl rollout restart</code> does.
           </p>
           <RestartPreviewTable results={preview.data.results} />
+          <NotReplacedList items={preview.data.notReplaced ?? []} />
         </>
       )}
       {failure !== null && <ErrorCallout error={failure} prefix="Restart failed" />}
       <div className="flex justify-end gap-2 pt-1">
         <Button onClick={onCancel}>Not now</Button>
         <Button
-          variant="primary"
+          variant={force ? 'danger' : 'primary'}
           icon={<RestartIcon className="size-3.5" />}
           busy={busy}
           blockedReason={
-            preview.data && planned.length === 0
-              ? 'The dry run found nothing to restart.'
-              : !preview.data
-                ? 'Waiting for the dry run.'
-                : null
+            refusal !== null && !force
+              ? 'Refused by meshwatch: confirm above to override.'
+              : preview.data && planned.length === 0
+                ? 'The dry run found nothing to restart.'
+                : !preview.data
+                  ? 'Waiting for the dry run.'
+                  : null
           }
           onClick={() => void confirm()}
           data-testid="confirm-restart"

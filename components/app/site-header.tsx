@@ -2,6 +2,7 @@
 
 import Link from 'next/link';
 import { usePathname } from 'next/navigation';
+import { InjectorProbeChip } from '@/components/live/injector-probe';
 import { LiveIndicator } from '@/components/live/live-indicator';
 import { LockIcon } from '@/components/ui/icons';
 import { useCapabilities, useOverview } from '@/lib/ui/use-api';
@@ -60,6 +61,7 @@ export function SiteHeader() {
               <span className="font-mono text-zinc-800 dark:text-zinc-200">{overview.context.name}</span>
             </span>
           )}
+          <InjectorProbeChip />
           <LiveIndicator />
         </div>
       </div>

@@ -8,10 +8,13 @@ import { Tag } from '@/components/ui/badge';
 import { ChevronIcon } from '@/components/ui/icons';
 import { RatioBar } from '@/components/ui/ratio-bar';
 import { formatAge, formatPercent } from '@/lib/ui/format';
+import { useOverview } from '@/lib/ui/use-api';
 import { useNow } from '@/lib/ui/use-now';
 
 export function NamespaceHeader({ namespace }: { namespace: NamespaceSummary }) {
   const now = useNow();
+  const { data: overview } = useOverview();
+  const current = overview?.cluster.injectProxyVersion;
   return (
     <div className="space-y-3">
       <nav
@@ -58,6 +61,7 @@ export function NamespaceHeader({ namespace }: { namespace: NamespaceSummary }) 
               <dd className="flex-1">
                 <RatioBar
                   part={namespace.meshed}
+                  counts={namespace.statusCounts}
                   whole={namespace.pods}
                   label={`${formatPercent(namespace.meshed, namespace.pods)} meshed`}
                 />
@@ -66,7 +70,22 @@ export function NamespaceHeader({ namespace }: { namespace: NamespaceSummary }) 
             {namespace.proxyVersions.length > 0 && (
               <div className="flex items-center gap-2">
                 <dt className="text-zinc-500 dark:text-zinc-400">Proxy versions</dt>
-                <dd className="font-mono text-xs">{namespace.proxyVersions.join(', ')}</dd>
+                <dd className="flex flex-wrap gap-1.5 font-mono text-xs" data-testid="proxy-versions">
+                  {namespace.proxyVersions.map((version) =>
+                    current && version !== current ? (
+                      <span
+                        key={version}
+                        data-outdated="true"
+                        title={`The injector injects ${current} now; restart to upgrade`}
+                        className="rounded bg-sky-100 px-1 text-sky-900 dark:bg-sky-400/15 dark:text-sky-200"
+                      >
+                        {version} (outdated)
+                      </span>
+                    ) : (
+                      <span key={version}>{version}</span>
+                    ),
+                  )}
+                </dd>
               </div>
             )}
           </dl>

@@ -2,19 +2,13 @@
 
 import { useMemo } from 'react';
 import type { PodRow } from '@/lib/api/dto';
-import type { PodStatus } from '@/lib/mesh/types';
+import { podWhy } from '@/lib/mesh/status-words';
 import { StatusBadge } from '@/components/mesh/status-badge';
 import { Tag } from '@/components/ui/badge';
 import { VirtualTable, type Column } from '@/components/ui/virtual-table';
 import { formatAge, workloadLabel } from '@/lib/ui/format';
 import type { SortState } from '@/lib/ui/table-sort';
 import { useNow } from '@/lib/ui/use-now';
-
-/** The engine gives no skip reason when the injector would inject: say what is wrong with the running pod. */
-const RESTART_WHY: Partial<Record<PodStatus, string>> = {
-  'missing-proxy': 'started without a proxy',
-  'outdated-proxy': 'not the version injected now',
-};
 
 function ProxyCell({ pod }: { pod: PodRow }) {
   if (!pod.meshed) return <span className="text-zinc-500 dark:text-zinc-400">—</span>;
@@ -73,20 +67,23 @@ export function PodTable({
         id: 'reasons',
         header: 'Why',
         cell: (pod) =>
-          pod.reasons.length > 0 ? (
-            <span
-              className="text-xs text-zinc-600 dark:text-zinc-400"
-              title={pod.reasons.map((reason) => reason.message).join('\n')}
-            >
-              <code className="font-mono">{pod.reasons[0]?.code}</code>
-              {pod.reasons.length > 1 && <span> +{pod.reasons.length - 1}</span>}
-            </span>
-          ) : RESTART_WHY[pod.status] ? (
-            <span className="text-xs text-zinc-600 dark:text-zinc-400" title={pod.fix}>
-              {RESTART_WHY[pod.status]}
-            </span>
-          ) : (
+          pod.status === 'meshed' || pod.status === 'unmeshed' ? (
             <span className="text-zinc-500 dark:text-zinc-400">—</span>
+          ) : (
+            // One human sentence; Linkerd's codes and the fix stay one hover away. Wraps instead of clipping.
+            <span
+              className="line-clamp-2 text-xs break-words whitespace-normal text-zinc-700 dark:text-zinc-300"
+              title={[...pod.reasons.map((r) => `${r.code}: ${r.message}`), pod.fix]
+                .filter(Boolean)
+                .join('\n')}
+              data-testid="pod-why"
+            >
+              {podWhy(
+                pod.status,
+                pod.reasons.map((r) => r.code),
+              )}
+              {pod.reasons.length > 1 && <span> (+{pod.reasons.length - 1} more)</span>}
+            </span>
           ),
       },
       {

@@ -38,6 +38,7 @@ const COLUMNS: Column<WorkloadSummary>[] = [
     cell: (workload) => (
       <RatioBar
         part={workload.meshed}
+        counts={workload.statusCounts}
         whole={workload.pods}
         label={`${workload.meshed} of ${workload.pods} pods meshed`}
       />

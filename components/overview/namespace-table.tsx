@@ -47,6 +47,7 @@ const COLUMNS: Column<NamespaceSummary>[] = [
     cell: (namespace) => (
       <RatioBar
         part={namespace.meshed}
+        counts={namespace.statusCounts}
         whole={namespace.pods}
         label={`${namespace.meshed} of ${namespace.pods} pods meshed`}
       />

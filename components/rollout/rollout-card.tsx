@@ -8,6 +8,7 @@ import { errorMessage } from '@/lib/ui/api-error';
 import { formatSeconds, workloadLabel } from '@/lib/ui/format';
 import { isFinished, targetProgress, type RolloutWatch } from '@/lib/ui/rollout';
 import { useNamespace } from '@/lib/ui/use-api';
+import { useRolloutStates } from '@/lib/ui/use-rollout-states';
 import { useNow } from '@/lib/ui/use-now';
 import { RolloutSummary, summarize } from './rollout-summary';
 import { TargetRow } from './target-row';
@@ -17,10 +18,19 @@ export function RolloutCard({ watch, onDismiss }: { watch: RolloutWatch; onDismi
   const { data, error } = useNamespace(watch.namespace);
   const now = useNow();
   const before = useMemo(() => new Set(watch.podsBefore), [watch.podsBefore]);
+  const [settled, setSettled] = useState(false);
+  const { data: states } = useRolloutStates(watch, settled);
   const progress = useMemo(
-    () => watch.targets.map((target) => targetProgress(target, data?.pods ?? [], before)),
-    [watch.targets, data, before],
+    () =>
+      watch.targets.map((target) =>
+        targetProgress(target, data?.pods ?? [], before, states?.[`${target.kind}/${target.name}`]),
+      ),
+    [watch.targets, data, before, states],
   );
+  const allSettled = progress.every(
+    (p) => p.phase === 'done' || p.phase === 'skipped' || p.phase === 'failed',
+  );
+  if (allSettled !== settled) setSettled(allSettled);
   const finished = progress.every(isFinished);
   const summary = finished ? summarize(progress) : null;
   // The clock stops when the rollout settles (state set while rendering: React's "previous render" pattern).

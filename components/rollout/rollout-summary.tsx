@@ -15,6 +15,7 @@ export function summarize(progress: TargetProgress[]): Summary {
   const done = progress.filter((item) => item.phase === 'done');
   const failed = progress.filter((item) => item.phase === 'failed');
   const skipped = progress.filter((item) => item.phase === 'skipped');
+  const stalled = progress.filter((item) => item.phase === 'stalled');
   const pods = done.reduce((sum, item) => sum + item.newPods, 0);
   const reasons = [
     ...new Map(done.flatMap((item) => item.reasons).map((reason) => [reason.code, reason])).values(),
@@ -25,6 +26,22 @@ export function summarize(progress: TargetProgress[]): Summary {
   if (failed.length > 0)
     lines.push(`${failed.length} failed: ${failed.map((item) => item.why ?? item.name).join('; ')}`);
 
+  if (stalled.length > 0) {
+    for (const item of stalled) {
+      const first = item.problems[0];
+      lines.push(
+        first
+          ? `${item.kind} ${item.name}: ${first.reason}: ${first.message}`
+          : `${item.kind} ${item.name}: no new pod became ready and the controllers report no error; look at its pods and events.`,
+      );
+    }
+    return {
+      tone: 'bad',
+      title: `The rollout stalled: ${stalled.map((i) => `${i.kind} ${i.name}`).join(', ')}`,
+      lines,
+      reasons,
+    };
+  }
   const outcomes = new Set(done.map((item) => item.outcome));
   const podsWord = `${pods} new ${pods === 1 ? 'pod' : 'pods'}`;
   if (failed.length > 0)

@@ -1,6 +1,6 @@
 import { Badge } from '@/components/ui/badge';
 import { StatusBadge } from '@/components/mesh/status-badge';
-import { workloadLabel } from '@/lib/ui/format';
+import { formatSeconds, sentence, workloadLabel } from '@/lib/ui/format';
 import type { TargetProgress } from '@/lib/ui/rollout';
 
 function describe(progress: TargetProgress): string {
@@ -20,6 +20,8 @@ function describe(progress: TargetProgress): string {
       return expected === 0
         ? 'No pods to replace'
         : `${newPods} new ${newPods === 1 ? 'pod' : 'pods'} running`;
+    case 'stalled':
+      return `Stalled: no progress for ${formatSeconds(progress.stalledForSeconds ?? 0)}`;
     case 'skipped':
       return `Skipped: ${progress.why ?? 'the server did not restart it'}`;
     case 'failed':
@@ -31,6 +33,7 @@ const PHASE_TONE = {
   waiting: 'neutral',
   rolling: 'info',
   settling: 'info',
+  stalled: 'bad',
   done: 'good',
   skipped: 'neutral',
   failed: 'bad',
@@ -65,6 +68,31 @@ export function TargetRow({ progress }: { progress: TargetProgress }) {
         {progress.phase === 'done' &&
           progress.statuses.map((status) => <StatusBadge key={status} status={status} />)}
       </span>
+      {(progress.problems.length > 0 || progress.lostPods.length > 0) && progress.phase !== 'done' && (
+        <div className="col-span-full space-y-1 text-[13px]" data-testid="rollout-problems">
+          {progress.lostPods.length > 0 && (
+            <p className="font-medium text-rose-700 dark:text-rose-300" data-testid="lost-pods">
+              Lost during the roll (deleted, recreation refused): {progress.lostPods.join(', ')}
+            </p>
+          )}
+          {progress.problems.map((problem) => (
+            <div
+              key={`${problem.reason}|${problem.message}`}
+              data-testid="rollout-problem"
+              className="rounded bg-rose-50 px-2 py-1.5 dark:bg-rose-950/40"
+            >
+              <p className="break-words">
+                <span className="font-semibold">{problem.reason}</span> on {workloadLabel(problem.object)}
+                {problem.count > 1 ? ` (×${problem.count})` : ''}:{' '}
+                <span className="font-mono text-xs">{problem.message}</span>
+              </p>
+              <p>
+                <span className="font-medium">What to do:</span> {sentence(problem.fix)}
+              </p>
+            </div>
+          ))}
+        </div>
+      )}
     </li>
   );
 }

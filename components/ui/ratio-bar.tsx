@@ -1,18 +1,27 @@
-/** `x/y` with a thin bar. The text carries the meaning; the bar is decoration. */
+import { barTone } from '@/lib/mesh/status-words';
+import type { StatusCounts } from '@/lib/mesh/types';
+import { TONE_CLASSES } from '@/lib/ui/pod-status';
+
+/**
+ * `x/y` with a thin bar. The text carries the meaning; the bar's colour follows the statuses behind it
+ * (the engine's barTone: four unwanted proxies are not a green 4/4).
+ */
 export function RatioBar({
   part,
   whole,
-  barClass = 'bg-emerald-500 dark:bg-emerald-400',
+  counts,
   label,
 }: {
   part: number;
   whole: number;
-  barClass?: string;
+  counts?: StatusCounts;
   label?: string;
 }) {
+  const tone = counts ? barTone(counts) : 'good';
+  const barClass = TONE_CLASSES[tone].bar;
   const width = whole === 0 ? 0 : Math.round((part / whole) * 100);
   return (
-    <span className="flex min-w-0 items-center gap-2" title={label}>
+    <span className="flex min-w-0 items-center gap-2" title={label} data-testid="ratio-bar" data-tone={tone}>
       <span className="w-14 shrink-0 text-right font-mono text-xs text-zinc-700 tabular-nums dark:text-zinc-300">
         {part}/{whole}
       </span>

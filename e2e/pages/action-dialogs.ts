@@ -22,11 +22,18 @@ export class RestartDialog {
   readonly root: Locator;
   readonly preview: Locator;
   readonly confirm: Locator;
+  /** A guard refusal (guarded namespace, or a restart that cannot work) and its second confirmation. */
+  readonly refusal: Locator;
+  readonly force: Locator;
+  readonly notReplaced: Locator;
 
   constructor(readonly page: Page) {
     this.root = page.getByTestId('restart-dialog');
     this.preview = this.root.getByTestId('restart-preview');
     this.confirm = this.root.getByTestId('confirm-restart');
+    this.refusal = this.root.getByTestId('guard-refusal');
+    this.force = this.root.getByTestId('force-confirm');
+    this.notReplaced = this.root.getByTestId('not-replaced');
   }
 
   previewRow(workload: string): Locator {

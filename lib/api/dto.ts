@@ -1,4 +1,8 @@
 // The JSON contract between the server routes and their clients (the UI, scripts). Type-only.
+import type { GuardRefusal } from '@/lib/mesh/guards';
+import type { ProbeVerdict } from '@/lib/mesh/probe';
+import type { PlanExclusion } from '@/lib/mesh/restart-plan';
+import type { RolloutJudgement } from '@/lib/mesh/rollout';
 import type {
   ClusterSummary,
   Lint,
@@ -23,11 +27,14 @@ export type ErrorCode =
   | 'host_not_allowed' // Host header not in the allow-list (DNS rebinding)
   | 'paused' // Deployment paused
   | 'conflict'
+  | 'guarded_namespace' // kube-system & co. or the Linkerd control plane; send "force": true to insist
+  | 'cannot_work' // the engine says the restart cannot work (injector down, none installed); "force" to insist
   | 'unavailable' // cluster unreachable or cache not synced
   | 'internal';
 
 export interface ErrorBody {
-  error: { code: ErrorCode; message: string };
+  /** `reason`: the engine's code behind a guard refusal (GuardCode), when there is one. */
+  error: { code: ErrorCode; message: string; reason?: string };
 }
 
 export interface Freshness {
@@ -59,6 +66,8 @@ export interface SnapshotInfo {
 export interface OverviewResponse {
   context: ContextInfo;
   cluster: ClusterSummary;
+  /** The latest dry-run pod CREATE: is the injector answering? */
+  injectorProbe?: ProbeVerdict;
   namespaces: NamespaceSummary[];
   freshness: Freshness;
   generatedAt: string;
@@ -110,6 +119,8 @@ export type InjectValue = 'enabled' | 'disabled' | 'ingress';
 export interface InjectionRequest {
   value: InjectValue | null;
   dryRun?: boolean;
+  /** Go ahead on a guarded namespace (kube-system & co., the Linkerd control plane). */
+  force?: boolean;
 }
 
 export interface WorkloadRef {
@@ -129,6 +140,8 @@ export interface InjectionResponse {
 
 export interface RestartRequest {
   dryRun?: boolean;
+  /** Go ahead despite a guard refusal (guarded namespace, or a restart the engine says cannot work). */
+  force?: boolean;
 }
 
 export interface RestartResult extends WorkloadRef {
@@ -141,6 +154,10 @@ export interface RestartResult extends WorkloadRef {
 export interface RestartResponse {
   dryRun: boolean;
   results: RestartResult[];
+  /** Pods a restart will not replace (bare pods, paused, OnDelete …) and what to do instead. */
+  notReplaced?: PlanExclusion[];
+  /** Guard refusals the caller overrode with "force". */
+  forced?: GuardRefusal[];
 }
 
 export interface ActivityEntry {
@@ -156,6 +173,10 @@ export interface ActivityEntry {
 
 export interface ActivityResponse {
   entries: ActivityEntry[];
+  /** `cluster`: meshwatch's Kubernetes Events merged with this server's memory; `memory`: memory only. */
+  source?: 'cluster' | 'memory';
+  /** Why the Events could not be read (RBAC, API server down): the list is this server's memory only. */
+  eventsError?: string;
 }
 
 /** SSE: `event: change` carries this; `event: status` carries Freshness; comments are heartbeats. */
@@ -164,4 +185,21 @@ export interface ChangeEvent {
   at: string;
   /** True when something cluster-wide changed (webhook, linkerd-config): `namespaces` then lists all. */
   cluster?: boolean;
+}
+
+export interface InjectorProbeResponse {
+  probe: ProbeVerdict;
+  intervalSeconds: number;
+}
+
+/** GET /api/v1/workloads/{ns}/{kind}/{name}/rollout?since=ISO */
+export interface RolloutStateResponse extends RolloutJudgement {
+  namespace: string;
+  kind: WorkloadKind;
+  name: string;
+  since: string;
+  desired: number;
+  updated: number;
+  ready: number;
+  stallAfterSeconds: number;
 }

@@ -16,6 +16,9 @@ const STATUS_BY_CODE: Record<ErrorCode, number> = {
   host_not_allowed: 403,
   paused: 409,
   conflict: 409,
+  // #8.7: kube-system & co. and Linkerd's control plane; #8.8: a restart the engine says cannot work.
+  guarded_namespace: 403,
+  cannot_work: 409,
   unavailable: 503,
   internal: 500,
 };
@@ -24,11 +27,14 @@ export class MeshwatchError extends Error {
   override readonly name = 'MeshwatchError';
   readonly code: ErrorCode;
   readonly status: number;
+  /** The engine's reason code (e.g. a guard's), so clients can act on it without parsing words. */
+  readonly reason?: string;
 
-  constructor(code: ErrorCode, message: string, status: number = STATUS_BY_CODE[code]) {
+  constructor(code: ErrorCode, message: string, status: number = STATUS_BY_CODE[code], reason?: string) {
     super(message);
     this.code = code;
     this.status = status;
+    if (reason !== undefined) this.reason = reason;
   }
 }
 
@@ -42,8 +48,8 @@ export function isMeshwatchError(err: unknown): err is MeshwatchError {
   return typeof code === 'string' && code in STATUS_BY_CODE && typeof status === 'number';
 }
 
-export function errorBody(code: ErrorCode, message: string): ErrorBody {
-  return { error: { code, message } };
+export function errorBody(code: ErrorCode, message: string, reason?: string): ErrorBody {
+  return reason === undefined ? { error: { code, message } } : { error: { code, message, reason } };
 }
 
 const NO_STORE = { 'cache-control': 'no-store' };
@@ -51,7 +57,10 @@ const NO_STORE = { 'cache-control': 'no-store' };
 /** The response for any thrown value: a MeshwatchError as it is, anything else as a bare 500. */
 export function errorResponse(err: unknown): Response {
   if (isMeshwatchError(err)) {
-    return Response.json(errorBody(err.code, err.message), { status: err.status, headers: NO_STORE });
+    return Response.json(errorBody(err.code, err.message, err.reason), {
+      status: err.status,
+      headers: NO_STORE,
+    });
   }
   // Unknown failures are logged for the operator; the client never sees a stack or a raw body.
   console.error(

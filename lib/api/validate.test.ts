@@ -108,11 +108,20 @@ describe('readJsonObject', () => {
 
 describe('injectionRequest', () => {
   it.each(['enabled', 'disabled', 'ingress', null])('accepts value %j', (value) => {
-    expect(injectionRequest({ value })).toEqual({ value, dryRun: false });
+    expect(injectionRequest({ value })).toEqual({ value, dryRun: false, force: false });
   });
 
   it('reads dryRun', () => {
-    expect(injectionRequest({ value: 'enabled', dryRun: true })).toEqual({ value: 'enabled', dryRun: true });
+    expect(injectionRequest({ value: 'enabled', dryRun: true })).toEqual({
+      value: 'enabled',
+      dryRun: true,
+      force: false,
+    });
+  });
+
+  it('reads force, and only as a boolean', () => {
+    expect(injectionRequest({ value: 'enabled', force: true })).toMatchObject({ force: true });
+    expect(caught(() => injectionRequest({ value: 'enabled', force: 'yes' })).code).toBe('bad_request');
   });
 
   it.each(['Enabled', 'true', '', 1, true, {}, []])('rejects value %j', (value) => {
@@ -124,17 +133,19 @@ describe('injectionRequest', () => {
   });
 
   it('rejects unknown fields and a non-boolean dryRun', () => {
-    const unknown = caught(() => injectionRequest({ value: 'enabled', force: true }));
+    const unknown = caught(() => injectionRequest({ value: 'enabled', replicas: 3 }));
     expect(unknown.code).toBe('bad_request');
-    expect(unknown.message).toContain('"force"');
+    expect(unknown.message).toContain('"replicas"');
     expect(caught(() => injectionRequest({ value: 'enabled', dryRun: 'yes' })).code).toBe('bad_request');
   });
 });
 
 describe('restartRequest', () => {
   it('accepts {} and dryRun', () => {
-    expect(restartRequest({})).toEqual({ dryRun: false });
-    expect(restartRequest({ dryRun: true })).toEqual({ dryRun: true });
+    expect(restartRequest({})).toEqual({ dryRun: false, force: false });
+    expect(restartRequest({ dryRun: true })).toEqual({ dryRun: true, force: false });
+    expect(restartRequest({ force: true })).toEqual({ dryRun: false, force: true });
+    expect(caught(() => restartRequest({ force: 1 })).code).toBe('bad_request');
   });
 
   it('rejects unknown fields', () => {

@@ -105,15 +105,19 @@ function rejectUnknownFields(body: Record<string, unknown>, allowed: readonly st
   }
 }
 
+function flagOf(body: Record<string, unknown>, key: 'dryRun' | 'force'): boolean {
+  const value = body[key];
+  if (value === undefined) return false;
+  if (typeof value !== 'boolean') throw new MeshwatchError('bad_request', `"${key}" must be true or false.`);
+  return value;
+}
+
 function dryRunOf(body: Record<string, unknown>): boolean {
-  const { dryRun } = body;
-  if (dryRun === undefined) return false;
-  if (typeof dryRun !== 'boolean') throw new MeshwatchError('bad_request', '"dryRun" must be true or false.');
-  return dryRun;
+  return flagOf(body, 'dryRun');
 }
 
 export function injectionRequest(body: Record<string, unknown>): Required<InjectionRequest> {
-  rejectUnknownFields(body, ['value', 'dryRun']);
+  rejectUnknownFields(body, ['value', 'dryRun', 'force']);
   if (!('value' in body)) {
     throw new MeshwatchError(
       'invalid_value',
@@ -130,10 +134,10 @@ export function injectionRequest(body: Record<string, unknown>): Required<Inject
       `${got} is not a valid linkerd.io/inject value: use "enabled", "disabled", "ingress" or null (remove).`,
     );
   }
-  return { value: value as InjectValue | null, dryRun: dryRunOf(body) };
+  return { value: value as InjectValue | null, dryRun: dryRunOf(body), force: flagOf(body, 'force') };
 }
 
 export function restartRequest(body: Record<string, unknown>): Required<RestartRequest> {
-  rejectUnknownFields(body, ['dryRun']);
-  return { dryRun: dryRunOf(body) };
+  rejectUnknownFields(body, ['dryRun', 'force']);
+  return { dryRun: dryRunOf(body), force: flagOf(body, 'force') };
 }

@@ -24,6 +24,7 @@ import type { V1Namespace } from '@kubernetes/client-node';
 import type { ClusterSource as ClusterCache } from './source';
 import type { Clients } from './config';
 import { injectorEvents } from './events';
+import { latestProbe } from './probe';
 import { toNamespaceRecord } from './records';
 
 let memo: { cache: ClusterCache; version: number; analysis: ClusterAnalysis } | undefined;
@@ -35,6 +36,11 @@ export function clusterAnalysis(cache: ClusterCache): ClusterAnalysis {
   const analysis = analyzeCluster(cache.snapshot());
   memo = { cache, version, analysis };
   return analysis;
+}
+
+/** The engine's cluster-wide facts (memoised with the analysis): the guards and the probe read them. */
+export function clusterSummaryOf(cache: ClusterCache): ClusterAnalysis['cluster'] {
+  return clusterAnalysis(cache).cluster;
 }
 
 /** The typed clients, or 503 when meshwatch could not even load a kubeconfig. */
@@ -54,6 +60,7 @@ export function overviewView(cache: ClusterCache): OverviewResponse {
   return {
     context: { ...cache.context },
     cluster: analysis.cluster,
+    injectorProbe: latestProbe(),
     namespaces: analysis.namespaces,
     freshness: cache.freshness(),
     generatedAt: new Date().toISOString(),

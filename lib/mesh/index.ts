@@ -26,3 +26,49 @@ export { LINTS, type LintEntry } from './lints.ts';
 export { PAUSED_DEPLOYMENT_MESSAGE, restartability } from './restartability.ts';
 export { isCounted, isFailed } from './aggregate.ts';
 export { PROXY_CONTAINER_NAME } from './sidecar.ts';
+export {
+  SYSTEM_NAMESPACES,
+  guardMessage,
+  injectionGuard,
+  injectorDown,
+  namespaceGuard,
+  restartGuard,
+  type GuardCluster,
+  type GuardCode,
+  type GuardRefusal,
+  type GuardWorkload,
+  type RestartGuardInput,
+} from './guards.ts';
+export {
+  isWebhookError,
+  judgeProbe,
+  type ProbeContext,
+  type ProbeObservation,
+  type ProbeState,
+  type ProbeVerdict,
+} from './probe.ts';
+export {
+  exclusionCode,
+  restartPlan,
+  type ExclusionCode,
+  type PlanExclusion,
+  type RestartPlan,
+} from './restart-plan.ts';
+export {
+  STATUS_SENTENCES,
+  barTone,
+  podWhy,
+  reasonSentence,
+  statusSentence,
+  type BarTone,
+} from './status-words.ts';
+export {
+  judgeRollout,
+  lostStatefulSetPods,
+  problemFix,
+  type RolloutConditionRecord,
+  type RolloutEventRecord,
+  type RolloutFacts,
+  type RolloutJudgement,
+  type RolloutProblem,
+} from './rollout.ts';

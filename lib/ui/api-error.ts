@@ -7,12 +7,15 @@ export type ClientErrorCode = ErrorCode | 'network' | 'bad_response';
 export class ApiError extends Error {
   readonly status: number;
   readonly code: ClientErrorCode;
+  /** The engine's reason code behind a guard refusal (e.g. `control_plane_namespace`). */
+  readonly reason?: string;
 
-  constructor(status: number, code: ClientErrorCode, message: string) {
+  constructor(status: number, code: ClientErrorCode, message: string, reason?: string) {
     super(message);
     this.name = 'ApiError';
     this.status = status;
     this.code = code;
+    if (reason !== undefined) this.reason = reason;
   }
 }
 
@@ -34,6 +37,8 @@ const TITLES: Record<ClientErrorCode, string> = {
   host_not_allowed: 'This address is not allowed',
   paused: 'The Deployment is paused',
   conflict: 'Someone else changed it first',
+  guarded_namespace: 'Guarded namespace: refused unless you insist',
+  cannot_work: 'A restart cannot work right now',
   unavailable: 'The cluster is unreachable',
   internal: 'meshwatch hit an internal error',
   network: 'Cannot reach the meshwatch server',
@@ -74,9 +79,15 @@ export async function toApiError(response: Response): Promise<ApiError> {
   } catch {
     // not JSON: fall through to the status-based message
   }
-  if (isErrorBody(body)) return new ApiError(response.status, body.error.code, body.error.message);
+  if (isErrorBody(body))
+    return new ApiError(response.status, body.error.code, body.error.message, body.error.reason);
   const message =
     FALLBACK_MESSAGES[response.status] ??
     `The server answered with HTTP ${response.status}. Try again shortly.`;
   return new ApiError(response.status, response.status >= 500 ? 'internal' : 'bad_response', message);
+}
+
+/** A refusal the user may override with an explicit second confirmation ("force"). */
+export function isForceable(error: unknown): boolean {
+  return error instanceof ApiError && (error.code === 'guarded_namespace' || error.code === 'cannot_work');
 }

@@ -14,6 +14,10 @@ export const apiPaths = {
   restartNamespace: (namespace: string) => `/api/v1/namespaces/${enc(namespace)}/restart`,
   restartWorkload: (namespace: string, kind: WorkloadKind, name: string) =>
     `/api/v1/workloads/${enc(namespace)}/${enc(kind)}/${enc(name)}/restart`,
+  injector: '/api/v1/injector',
+  injectorProbe: '/api/v1/injector/probe',
+  rollout: (namespace: string, kind: WorkloadKind, name: string, since: string) =>
+    `/api/v1/workloads/${enc(namespace)}/${enc(kind)}/${enc(name)}/rollout?since=${enc(since)}`,
 };
 
 /** Every SWR key that shows something about this namespace (the namespace page and its pods). */

@@ -54,3 +54,19 @@ export function sentence(text: string): string {
   const trimmed = text.trim();
   return /[.!?]$/.test(trimmed) ? trimmed : `${trimmed}.`;
 }
+
+/** The absolute time for a hover: ISO-like, UTC, seconds. */
+export function formatAbsolute(iso: string): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  return date
+    .toISOString()
+    .replace('T', ' ')
+    .replace(/\.\d{3}Z$/, ' UTC');
+}
+
+/** "12m ago", for times shown relative with the absolute time on hover. */
+export function formatAgo(iso: string, now: number): string {
+  const age = formatAge(iso, now);
+  return age === '—' ? age : `${age} ago`;
+}

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { PodVerdict } from '@/lib/mesh/types';
-import { targetProgress, type RolloutTarget } from './rollout';
+import type { RolloutStateResponse } from '@/lib/api/dto';
+import { isFinished, targetProgress, type RolloutTarget } from './rollout';
 
 const target: RolloutTarget = { kind: 'Deployment', name: 'web', pods: 2, result: 'done' };
 
@@ -71,5 +72,41 @@ describe('targetProgress', () => {
       why: 'paused',
     });
     expect(targetProgress({ ...target, result: 'failed' }, [], before).phase).toBe('failed');
+  });
+});
+
+describe('targetProgress with the server’s rollout state', () => {
+  const state = (phase: 'progressing' | 'stalled'): RolloutStateResponse => ({
+    namespace: 'shop',
+    kind: 'Deployment',
+    name: 'web',
+    since: '2026-12-02T03:00:00Z',
+    phase,
+    problems: [
+      {
+        reason: 'FailedCreate',
+        message: 'failed calling webhook',
+        object: { kind: 'ReplicaSet', name: 'web-1' },
+        count: 2,
+        webhook: true,
+        fix: 'bring the injector back',
+      },
+    ],
+    lostPods: [],
+    desired: 2,
+    updated: 0,
+    ready: 2,
+    stallAfterSeconds: 30,
+    ...(phase === 'stalled' ? { stalledForSeconds: 31 } : {}),
+  });
+
+  it('carries FailedCreate while waiting, and turns stalled when the server says so', () => {
+    const pods = [pod('a'), pod('b')];
+    const waiting = targetProgress(target, pods, before, state('progressing'));
+    expect(waiting.phase).toBe('waiting');
+    expect(waiting.problems[0]?.reason).toBe('FailedCreate');
+    const stalled = targetProgress(target, pods, before, state('stalled'));
+    expect(stalled).toMatchObject({ phase: 'stalled', stalledForSeconds: 31 });
+    expect(isFinished(stalled)).toBe(true);
   });
 });

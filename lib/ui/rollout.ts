@@ -1,4 +1,5 @@
-import type { RestartResult } from '@/lib/api/dto';
+import type { RestartResult, RolloutStateResponse } from '@/lib/api/dto';
+import type { RolloutProblem } from '@/lib/mesh/rollout';
 import type { PodStatus, PodVerdict, Reason, WorkloadKind } from '@/lib/mesh/types';
 
 // Following a rollout restart: which of a workload's pods are new, and whether the new ones have
@@ -22,7 +23,7 @@ export interface RolloutWatch {
   podsBefore: string[];
 }
 
-export type RolloutPhase = 'waiting' | 'rolling' | 'settling' | 'done' | 'skipped' | 'failed';
+export type RolloutPhase = 'waiting' | 'rolling' | 'settling' | 'stalled' | 'done' | 'skipped' | 'failed';
 export type RolloutOutcome = 'meshed' | 'unmeshed-as-configured' | 'not-meshed' | 'still-needs-restart';
 
 export interface TargetProgress {
@@ -42,6 +43,11 @@ export interface TargetProgress {
   /** Distinct reasons the engine gives for the new pods, when they are not meshed. */
   reasons: Reason[];
   why?: string;
+  /** From the server's rollout state: FailedCreate / webhook errors, with what to do. */
+  problems: RolloutProblem[];
+  /** StatefulSet pods the roll deleted and could not recreate. */
+  lostPods: string[];
+  stalledForSeconds?: number;
 }
 
 function belongsTo(pod: PodVerdict, target: RolloutTarget): boolean {
@@ -72,8 +78,32 @@ export function targetProgress(
   target: RolloutTarget,
   pods: PodVerdict[],
   before: ReadonlySet<string>,
+  state?: RolloutStateResponse,
 ): TargetProgress {
-  const base = { kind: target.kind, name: target.name, expected: target.pods, why: target.why };
+  const progress = podProgress(target, pods, before, state);
+  // The server says no progress for its stall time: say so instead of waiting forever.
+  if (
+    state?.phase === 'stalled' &&
+    (progress.phase === 'waiting' || progress.phase === 'rolling' || progress.phase === 'settling')
+  )
+    return { ...progress, phase: 'stalled', stalledForSeconds: state.stalledForSeconds };
+  return progress;
+}
+
+function podProgress(
+  target: RolloutTarget,
+  pods: PodVerdict[],
+  before: ReadonlySet<string>,
+  state: RolloutStateResponse | undefined,
+): TargetProgress {
+  const base = {
+    kind: target.kind,
+    name: target.name,
+    expected: target.pods,
+    why: target.why,
+    problems: state?.problems ?? [],
+    lostPods: state?.lostPods ?? [],
+  };
   const empty = {
     oldPods: 0,
     newPods: 0,
@@ -111,6 +141,12 @@ export function targetProgress(
   return { ...base, ...counts, phase: 'done', outcome: outcomeOf(fresh) };
 }
 
+/** Stalled counts as finished: the tray stops its clock and says why (it keeps listening for a recovery). */
 export function isFinished(progress: TargetProgress): boolean {
-  return progress.phase === 'done' || progress.phase === 'failed' || progress.phase === 'skipped';
+  return (
+    progress.phase === 'done' ||
+    progress.phase === 'failed' ||
+    progress.phase === 'skipped' ||
+    progress.phase === 'stalled'
+  );
 }

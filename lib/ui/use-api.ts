@@ -4,6 +4,7 @@ import useSWR from 'swr';
 import type {
   ActivityResponse,
   CapabilitiesResponse,
+  InjectorProbeResponse,
   NamespaceResponse,
   OverviewResponse,
   PodResponse,
@@ -35,4 +36,9 @@ export function useCapabilities() {
 
 export function useActivity() {
   return useSWR<ActivityResponse, ApiError>(apiPaths.activity);
+}
+
+/** The injector probe; polled (the probe runs on its own interval server-side, the stream does not carry it). */
+export function useInjectorProbe() {
+  return useSWR<InjectorProbeResponse, ApiError>(apiPaths.injector, { refreshInterval: 5_000 });
 }

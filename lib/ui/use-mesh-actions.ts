@@ -53,9 +53,9 @@ export function useMeshActions() {
   );
 
   const restartWorkload = useCallback(
-    async (workload: WorkloadRef, dryRun: boolean) => {
+    async (workload: WorkloadRef, dryRun: boolean, force = false) => {
       const url = apiPaths.restartWorkload(workload.namespace, workload.kind, workload.name);
-      const response = await send<RestartResponse>(url, { dryRun });
+      const response = await send<RestartResponse>(url, force ? { dryRun, force } : { dryRun });
       if (!dryRun) afterChange(workload.namespace);
       return response;
     },
@@ -63,8 +63,9 @@ export function useMeshActions() {
   );
 
   const restartNamespace = useCallback(
-    async (namespace: string, dryRun: boolean) => {
-      const response = await send<RestartResponse>(apiPaths.restartNamespace(namespace), { dryRun });
+    async (namespace: string, dryRun: boolean, force = false) => {
+      const body = force ? { dryRun, force } : { dryRun };
+      const response = await send<RestartResponse>(apiPaths.restartNamespace(namespace), body);
       if (!dryRun) afterChange(namespace);
       return response;
     },

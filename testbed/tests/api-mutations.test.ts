@@ -178,7 +178,8 @@ describe('POST /api/v1/namespaces/{namespace}/injection', () => {
     ['an invalid value', { value: 'true' }, undefined, 'invalid_value'],
     ['a wrong-case value', { value: 'Enabled' }, undefined, 'invalid_value'],
     ['a missing value', {}, undefined, 'invalid_value'],
-    ['an unknown field', { value: 'enabled', force: true }, undefined, 'bad_request'],
+    ['an unknown field', { value: 'enabled', replicas: 3 }, undefined, 'bad_request'],
+    ['a non-boolean force', { value: 'enabled', force: 'yes' }, undefined, 'bad_request'],
     ['a non-boolean dryRun', { value: 'enabled', dryRun: 'yes' }, undefined, 'bad_request'],
     ['non-JSON', undefined, '{value: enabled', 'bad_request'],
     ['a JSON array', undefined, '["enabled"]', 'bad_request'],
@@ -241,7 +242,15 @@ describe('POST /api/v1/workloads/{namespace}/{kind}/{name}/restart', () => {
   const path = (kind: string, name: string) => `/api/v1/workloads/${ns}/${kind}/${name}/restart`;
 
   it('dry run changes nothing', async () => {
-    const res = await api.post<RestartResponse>(path('Deployment', 'web'), { dryRun: true });
+    // No injector in this testbed: a restart cannot inject anything, so the engine refuses it (#8.8)
+    // unless forced; the mechanics below are tested with force.
+    const refused = await api.post(path('Deployment', 'web'), { dryRun: true });
+    expect([refused.status, errorOf(refused).code, refused.body]).toMatchObject([
+      409,
+      'cannot_work',
+      { error: { reason: 'injector_not_installed' } },
+    ]);
+    const res = await api.post<RestartResponse>(path('Deployment', 'web'), { dryRun: true, force: true });
     expect(res.status).toBe(200);
     expect(res.body.dryRun).toBe(true);
     expect(res.body.results[0]).toMatchObject({
@@ -258,8 +267,9 @@ describe('POST /api/v1/workloads/{namespace}/{kind}/{name}/restart', () => {
     'restarts %s like kubectl rollout restart',
     async (ref) => {
       const [kind = '', name = ''] = ref.split('/');
-      const res = await api.post<RestartResponse>(path(kind, name), {});
+      const res = await api.post<RestartResponse>(path(kind, name), { force: true });
       expect(res.status).toBe(200);
+      expect(res.body.forced?.map((f) => f.code)).toEqual(['injector_not_installed']);
       const result = res.body.results[0];
       expect(result).toMatchObject({ kind, name, result: 'done' });
       expect(result?.restartedAt).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/);
@@ -282,7 +292,7 @@ describe('POST /api/v1/workloads/{namespace}/{kind}/{name}/restart', () => {
   );
 
   it('answers 409 paused for a paused Deployment, and leaves it alone', async () => {
-    const res = await api.post(path('Deployment', 'frozen'), {});
+    const res = await api.post(path('Deployment', 'frozen'), { force: true });
     expect(res.status).toBe(409);
     expect(errorOf(res)).toEqual({
       code: 'paused',

@@ -3,7 +3,7 @@
 // created without a proxy as missing-proxy, and the namespace restart acts on exactly those workloads.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { InjectionResponse, NamespaceResponse, OverviewResponse, RestartResponse } from '@/lib/api/dto';
-import { Api } from './helpers/api';
+import { Api, errorOf } from './helpers/api';
 import {
   applyAll,
   daemonSetYaml,
@@ -122,7 +122,15 @@ describe('with an injector', () => {
   });
 
   it('namespace restart: done, skipped with why — dry run first', async () => {
-    const dry = await api.post<RestartResponse>(`/api/v1/namespaces/${ns}/restart`, { dryRun: true });
+    // No injector pod answers behind this webhook (failurePolicy Ignore): the new pods would start
+    // without a proxy, so the engine refuses (#8.8) unless forced.
+    const refused = await api.post(`/api/v1/namespaces/${ns}/restart`, { dryRun: true });
+    expect(refused.status).toBe(409);
+    expect(errorOf(refused)).toMatchObject({ code: 'cannot_work', reason: 'injector_down_ignore' });
+    const dry = await api.post<RestartResponse>(`/api/v1/namespaces/${ns}/restart`, {
+      dryRun: true,
+      force: true,
+    });
     expect(dry.status).toBe(200);
     const byName = Object.fromEntries(dry.body.results.map((r) => [`${r.kind}/${r.name}`, r]));
     expect(byName['Deployment/web']).toMatchObject({ result: 'done', pods: 2 });
@@ -135,7 +143,14 @@ describe('with an injector', () => {
     expect(Object.keys(byName)).not.toContain('Pod/toolbox');
     expect(await restartedAt('Deployment', 'web')).toBeUndefined();
 
-    const real = await api.post<RestartResponse>(`/api/v1/namespaces/${ns}/restart`, {});
+    expect(dry.body.notReplaced?.map((p) => `${p.kind}/${p.name}`).sort()).toEqual([
+      'Deployment/frozen',
+      'Pod/toolbox',
+      'ReplicaSet/loose',
+      'StatefulSet/db',
+    ]);
+    expect(dry.body.notReplaced?.find((p) => p.kind === 'Pod')?.action).toMatch(/^Delete pod toolbox/);
+    const real = await api.post<RestartResponse>(`/api/v1/namespaces/${ns}/restart`, { force: true });
     expect(real.status).toBe(200);
     const done = real.body.results
       .filter((r) => r.result === 'done')

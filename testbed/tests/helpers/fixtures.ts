@@ -137,6 +137,7 @@ export async function applyAll(...docs: string[]): Promise<void> {
 export async function installInjectorWebhook(
   name: string,
   selector: Record<string, string>,
+  failurePolicy: 'Ignore' | 'Fail' = 'Ignore',
 ): Promise<() => Promise<void>> {
   await apply(`apiVersion: admissionregistration.k8s.io/v1
 kind: MutatingWebhookConfiguration
@@ -145,7 +146,7 @@ webhooks:
 - name: linkerd-proxy-injector.linkerd.io
   admissionReviewVersions: [v1]
   sideEffects: None
-  failurePolicy: Ignore
+  failurePolicy: ${failurePolicy}
   timeoutSeconds: 1
   clientConfig: { url: "https://127.0.0.1:1/" }
   namespaceSelector: { matchLabels: ${JSON.stringify(selector)} }

@@ -1,9 +1,7 @@
-import type { ActivityResponse } from '@/lib/api/dto';
 import { jsonResponse } from '@/lib/api/errors';
 import { apiRoute } from '@/lib/api/route';
-import { recentActivity } from '@/lib/k8s/audit';
+import { activityView } from '@/lib/k8s/activity';
+import { getCache } from '@/lib/k8s/cache';
 
-export const GET = apiRoute(() => {
-  const response: ActivityResponse = { entries: recentActivity() };
-  return jsonResponse(response);
-});
+// meshwatch's own Kubernetes Events (they outlive the server) merged with its in-memory ring.
+export const GET = apiRoute(async () => jsonResponse(await activityView(getCache().clients)));

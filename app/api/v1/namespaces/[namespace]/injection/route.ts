@@ -3,6 +3,7 @@ import { mutationRoute } from '@/lib/api/route';
 import { clientAddress } from '@/lib/api/security';
 import { injectionRequest, namespaceName, readJsonObject } from '@/lib/api/validate';
 import { getCache } from '@/lib/k8s/cache';
+import { guardInjection } from '@/lib/k8s/guard';
 import { setNamespaceInjection } from '@/lib/k8s/injection';
 import { clientsOf, injectionView } from '@/lib/k8s/views';
 
@@ -10,14 +11,16 @@ type Context = { params: Promise<{ namespace: string }> };
 
 export const POST = mutationRoute(async (request, { params }: Context) => {
   const namespace = namespaceName((await params).namespace);
-  const { value, dryRun } = injectionRequest(await readJsonObject(request));
+  const { value, dryRun, force } = injectionRequest(await readJsonObject(request));
   const cache = getCache();
   cache.requireSynced();
+  const client = clientAddress(request);
+  await guardInjection(cache, { namespace, dryRun, client, force });
   const { previousValue, patched } = await setNamespaceInjection(clientsOf(cache), {
     namespace,
     value,
     dryRun,
-    client: clientAddress(request),
+    client,
   });
   return jsonResponse(injectionView(cache, patched, { previousValue, value, dryRun }));
 });

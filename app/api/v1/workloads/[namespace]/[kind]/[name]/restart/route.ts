@@ -11,7 +11,8 @@ import {
 } from '@/lib/api/validate';
 import { getCache } from '@/lib/k8s/cache';
 import { restartWorkload } from '@/lib/k8s/restart';
-import { clientsOf, workloadPods } from '@/lib/k8s/views';
+import { guardRestart } from '@/lib/k8s/guard';
+import { clientsOf, namespaceAnalysis, workloadPods } from '@/lib/k8s/views';
 
 type Context = { params: Promise<{ namespace: string; kind: string; name: string }> };
 
@@ -22,15 +23,18 @@ export const POST = mutationRoute(async (request, { params }: Context) => {
     kind: restartableKind(raw.kind),
     name: objectName(raw.name, 'workload name'),
   };
-  const { dryRun } = restartRequest(await readJsonObject(request));
+  const { dryRun, force } = restartRequest(await readJsonObject(request));
   const cache = getCache();
   cache.requireSynced();
-  const pods = workloadPods(cache, target.namespace, target.kind, target.name);
-  const result = await restartWorkload(clientsOf(cache), target, {
+  const client = clientAddress(request);
+  const forced = await guardRestart(cache, namespaceAnalysis(cache, target.namespace), {
     dryRun,
-    client: clientAddress(request),
-    pods,
+    client,
+    force,
+    workload: target,
   });
-  const response: RestartResponse = { dryRun, results: [result] };
+  const pods = workloadPods(cache, target.namespace, target.kind, target.name);
+  const result = await restartWorkload(clientsOf(cache), target, { dryRun, client, pods });
+  const response: RestartResponse = { dryRun, results: [result], ...(forced.length > 0 ? { forced } : {}) };
   return jsonResponse(response);
 });

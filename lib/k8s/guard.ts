@@ -1,0 +1,102 @@
+import 'server-only';
+// Applies the engine's guards (lib/mesh/guards.ts) to a request: refused with 403 guarded_namespace or
+// 409 cannot_work and the engine's reason code, unless the caller sent "force": true. Every refusal
+// leaves an audit line; a forced request reports what it overrode.
+import { MeshwatchError } from '@/lib/api/errors';
+import {
+  RESTART_FIXES,
+  injectionGuard,
+  restartGuard,
+  type GuardCluster,
+  type GuardRefusal,
+  type GuardWorkload,
+  type NamespaceAnalysis,
+  type WorkloadSummary,
+} from '@/lib/mesh';
+import type { ActivityEntry } from '@/lib/api/dto';
+import { audit } from './audit';
+import type { ClusterCache } from './cache';
+import { latestProbe } from './probe';
+import { clusterSummaryOf } from './views';
+
+function guardCluster(cache: ClusterCache): GuardCluster {
+  const c = clusterSummaryOf(cache);
+  const probe = latestProbe();
+  return {
+    controlPlaneNamespace: c.controlPlaneNamespace,
+    webhookPresent: c.webhookPresent,
+    failurePolicy: c.failurePolicy,
+    injectorPods: c.injectorPods,
+    ...(probe ? { probe } : {}),
+  };
+}
+
+function toGuardWorkload(w: WorkloadSummary): GuardWorkload {
+  return {
+    kind: w.kind,
+    name: w.name,
+    statusCounts: w.statusCounts,
+    templateReasons: w.template.reasons.map((r) => r.code),
+  };
+}
+
+/** What a namespace restart would act on: restartable workloads with pods a restart fixes. */
+export function namespaceCandidates(analysis: NamespaceAnalysis): WorkloadSummary[] {
+  return analysis.workloads.filter(
+    (w) => w.restart.restartable && RESTART_FIXES.some((status) => w.statusCounts[status] > 0),
+  );
+}
+
+interface GuardRequest {
+  action: ActivityEntry['action'];
+  target: { apiVersion: string; kind: string; namespace: string; name: string };
+  dryRun: boolean;
+  client: string;
+  force: boolean;
+}
+
+async function enforce(refusals: GuardRefusal[], req: GuardRequest): Promise<GuardRefusal[]> {
+  const [first] = refusals;
+  if (!first || req.force) return refusals;
+  await audit(null, { ...req, result: 'error', detail: `refused (${first.code}): ${first.message}` });
+  throw first.family === 'guarded'
+    ? new MeshwatchError('guarded_namespace', first.message, 403, first.code)
+    : new MeshwatchError('cannot_work', first.message, 409, first.code);
+}
+
+export function guardInjection(
+  cache: ClusterCache,
+  req: Omit<GuardRequest, 'action' | 'target'> & { namespace: string },
+): Promise<GuardRefusal[]> {
+  const refusals = injectionGuard(req.namespace, clusterSummaryOf(cache).controlPlaneNamespace);
+  const target = { apiVersion: 'v1', kind: 'Namespace', namespace: req.namespace, name: req.namespace };
+  return enforce(refusals, { ...req, action: 'set-injection', target });
+}
+
+/** One workload (`workload` set) or a namespace's "restart what needs it". */
+export function guardRestart(
+  cache: ClusterCache,
+  analysis: NamespaceAnalysis,
+  req: Omit<GuardRequest, 'action' | 'target'> & { workload?: { kind: string; name: string } },
+): Promise<GuardRefusal[]> {
+  const namespace = analysis.namespace.name;
+  const single = req.workload !== undefined;
+  const summaries = single
+    ? analysis.workloads.filter((w) => w.kind === req.workload?.kind && w.name === req.workload.name)
+    : namespaceCandidates(analysis);
+  const refusals = restartGuard({
+    namespace,
+    webhookCallsNamespace: !analysis.namespace.webhookExcluded,
+    cluster: guardCluster(cache),
+    workloads: summaries.map(toGuardWorkload),
+    single,
+  });
+  const target = req.workload
+    ? { apiVersion: 'apps/v1', kind: req.workload.kind, namespace, name: req.workload.name }
+    : { apiVersion: 'v1', kind: 'Namespace', namespace, name: namespace };
+  return enforce(refusals, {
+    ...req,
+    action: single ? 'restart-workload' : 'restart-namespace',
+    target,
+  });
+}
