@@ -15,7 +15,7 @@ import {
 } from '@/lib/mesh';
 import type { ActivityEntry } from '@/lib/api/dto';
 import { audit } from './audit';
-import type { ClusterCache } from './cache';
+import type { ClusterSource as ClusterCache } from './source';
 import { latestProbe } from './probe';
 import { clusterSummaryOf } from './views';
 

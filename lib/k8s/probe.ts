@@ -8,7 +8,7 @@ import 'server-only';
 import { performance } from 'node:perf_hooks';
 import type { V1Pod } from '@kubernetes/client-node';
 import { judgeProbe, matchesSelector, type ProbeObservation, type ProbeVerdict } from '@/lib/mesh';
-import type { ClusterCache } from './cache';
+import type { ClusterSource as ClusterCache } from './source';
 import { callOptions } from './config';
 import { statusMessage, toMeshwatchError } from './errors';
 import { podSpecOf } from './records';
@@ -126,7 +126,8 @@ export function runProbe(cache: ClusterCache): Promise<ProbeVerdict> {
 /** Starts the periodic probe once per process (instrumentation.ts). */
 export function startProbe(cache: ClusterCache): void {
   const s = state();
-  if (s.timer) return;
+  // A snapshot (MESHWATCH_SNAPSHOT) has no cluster to ask: the probe stays off rather than failing.
+  if (s.timer || !cache.clients) return;
   const tick = () => {
     if (cache.freshness().synced) void runProbe(cache).catch(() => undefined);
   };

@@ -6,7 +6,7 @@ import 'server-only';
 import type { V1DaemonSet, V1Deployment, V1StatefulSet } from '@kubernetes/client-node';
 import type { RestartableKind } from '@/lib/api/validate';
 import { judgeRollout, type RolloutEventRecord, type RolloutJudgement } from '@/lib/mesh';
-import type { ClusterCache } from './cache';
+import type { ClusterSource as ClusterCache } from './source';
 import { callOptions, type Clients } from './config';
 import { kubeCall } from './errors';
 import { isoTime } from './records';
