@@ -10,6 +10,8 @@ import type { ClusterSnapshot } from '@/lib/mesh/types';
 import { DumpError, parseDump, type DumpRecords } from './dump';
 import { assembleSnapshot, type ClusterSource } from './source';
 
+type Env = Readonly<Record<string, string | undefined>>;
+
 export interface LoadedDump {
   file: string;
   takenAt: string;
@@ -96,11 +98,11 @@ export class SnapshotSource implements ClusterSource {
   stop(): void {}
 }
 
-export function isSnapshotMode(env: NodeJS.ProcessEnv = process.env): boolean {
+export function isSnapshotMode(env: Env = process.env): boolean {
   return !!env.MESHWATCH_SNAPSHOT?.trim();
 }
 
-export function snapshotSourceFromEnv(env: NodeJS.ProcessEnv = process.env): SnapshotSource | null {
+export function snapshotSourceFromEnv(env: Env = process.env): SnapshotSource | null {
   const file = env.MESHWATCH_SNAPSHOT?.trim();
   if (!file) return null;
   const resolved = path.resolve(file);
