@@ -119,7 +119,7 @@ spec:
     const rules = path.join(CHART, 'files', 'prometheus-rules.yaml');
     if (existsSync(rules)) {
       const [rule] = find(await template(['metrics.prometheusRule.enabled=true']), 'PrometheusRule');
-      const groups = (parse(readFileSync(rules, 'utf8')) as { groups: unknown[] }).groups;
+      const groups = parse(readFileSync(rules, 'utf8')) as unknown[];
       expect((rule as { spec?: unknown }).spec).toEqual({ groups });
     } else {
       await expect(template(['metrics.prometheusRule.enabled=true'])).rejects.toThrow(
