@@ -106,7 +106,12 @@ describe('full chart: every action works with the chart ServiceAccount', () => {
   it('annotates the namespace and restarts the Deployment', async () => {
     const annotate = await fullApi.post<InjectionResponse>(injection, { value: 'enabled' });
     expect(annotate.status, JSON.stringify(annotate.body)).toBe(200);
-    const restarted = await fullApi.post<RestartResponse>(restart, {});
+    // The testbed has no injector, so the engine says a restart cannot inject anything: refused, then
+    // forced, as an operator would after reading why.
+    const refused = await fullApi.post(restart, {});
+    expect(refused.status, JSON.stringify(refused.body)).toBe(409);
+    expect(errorOf(refused).code).toBe('cannot_work');
+    const restarted = await fullApi.post<RestartResponse>(restart, { force: true });
     expect(restarted.status, JSON.stringify(restarted.body)).toBe(200);
     expect(restarted.body.results[0]).toMatchObject({ name: 'web', result: 'done' });
     expect(await targetState()).toEqual({

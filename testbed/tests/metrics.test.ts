@@ -104,7 +104,11 @@ describe('/metrics', () => {
     const before =
       (await scrape()).get('meshwatch_actions_total{action="restart-workload",result="ok",dry_run="true"}') ??
       0;
-    const res = await api.post(`/api/v1/workloads/${ns}/Deployment/web/restart`, { dryRun: true });
+    // force: the testbed has no injector, so an unforced restart is refused as one that cannot work.
+    const res = await api.post(`/api/v1/workloads/${ns}/Deployment/web/restart`, {
+      dryRun: true,
+      force: true,
+    });
     expect(res.status).toBe(200);
     const after = sample(await scrape(), 'meshwatch_actions_total', {
       action: 'restart-workload',
