@@ -2,6 +2,7 @@
 // first page load finds it syncing. Node runtime only; the cache lives on globalThis (see lib/k8s/cache).
 export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME !== 'nodejs') return;
+  await recordSocketPeers();
   const { getCache } = await import('./lib/k8s/cache');
   const cache = getCache();
   const { name, server, inCluster } = cache.context;
@@ -14,4 +15,22 @@ export async function register(): Promise<void> {
       inCluster,
     }),
   );
+}
+
+/**
+ * Next hands routes no socket, and fills X-Forwarded-For from it only when the client sent none — so a
+ * client could name any address. Node announces every request on this diagnostics channel before the
+ * server emits it: stamp the real peer into a header of our own, overwriting any the client sent
+ * (lib/api/client-identity.ts reads it).
+ */
+async function recordSocketPeers(): Promise<void> {
+  const { subscribe } = await import('node:diagnostics_channel');
+  const { PEER_HEADER } = await import('./lib/api/client-identity');
+  subscribe('http.server.request.start', (message) => {
+    const { request, socket } = message as {
+      request: { headers: Record<string, string | string[] | undefined> };
+      socket: { remoteAddress?: string };
+    };
+    request.headers[PEER_HEADER] = socket.remoteAddress ?? '';
+  });
 }

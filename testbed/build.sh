@@ -4,6 +4,12 @@ source "$(dirname "$0")/lib.sh"
 
 require_tools
 
+# One build at a time per cache: parallel checkouts (worktrees, CI beside a developer) would otherwise each
+# compile the same Kubernetes on the same two cores. A waiter finds the binaries built and returns at once.
+mkdir -p "$TB_BIN_CACHE"
+exec 9>"$TB_BIN_CACHE/.build.lock"
+flock -n 9 || { tb_log "another testbed build is running; waiting for it"; flock 9; }
+
 build_module() { # module "binary names" ldflags packages...
   local mod="$1" bins="$2" ldflags="$3"; shift 3
   local out; out="$(module_bin_dir "$mod")"
