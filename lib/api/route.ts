@@ -3,13 +3,14 @@
 // read-only switch, the same-origin check and the CSRF token, in that order.
 import { errorResponse, isAudited } from './errors';
 import { recordRefusal } from './refusals';
-import { checkCsrf, checkHost, checkSameOrigin, checkWritable } from './security';
+import { checkCsrf, checkHost, checkMethod, checkSameOrigin, checkWritable } from './security';
 
 type Handler<C> = (request: Request, context: C) => Promise<Response> | Response;
 
 export function apiRoute<C>(handler: Handler<C>): (request: Request, context: C) => Promise<Response> {
   return async (request, context) => {
     try {
+      checkMethod(request);
       checkHost(request);
       return await handler(request, context);
     } catch (err) {

@@ -59,9 +59,21 @@ export function isHostAllowed(host: string | null, rules: HostRule[]): boolean {
 /** What meshwatch answers at all; TRACE would echo headers (cookies) back, the rest mean nothing here. */
 export const ALLOWED_METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'] as const;
 
+/**
+ * Next cannot even build a Request for TRACE (it answered a plain-text 500 and logged a stack), so
+ * instrumentation.ts turns any other method into OPTIONS before Next sees it and records the real one
+ * here (always overwriting what a client sent).
+ */
+export const METHOD_HEADER = 'x-meshwatch-method';
+
+export function isAllowedMethod(method: string): boolean {
+  return (ALLOWED_METHODS as readonly string[]).includes(method.toUpperCase());
+}
+
 export function checkMethod(request: Request): void {
-  if (!(ALLOWED_METHODS as readonly string[]).includes(request.method.toUpperCase())) {
-    throw new MeshwatchError('method_not_allowed', `The ${request.method} method is not supported.`);
+  const method = request.headers.get(METHOD_HEADER) ?? request.method;
+  if (!isAllowedMethod(method)) {
+    throw new MeshwatchError('method_not_allowed', `The ${method.slice(0, 16)} method is not supported.`);
   }
 }
 

@@ -48,7 +48,7 @@ export function contextOverride(env: Env, argv: readonly string[]): string | und
 
 /** Kubeconfig keys whose values are credentials. */
 const SECRET_KEYS =
-  /^(\s*-?\s*["']?(?:token|password|client-key-data|client-certificate-data|id-token|refresh-token|access-token|secret|client-secret)["']?\s*[:=]\s*).*$/gim;
+  /((?:token|password|client-key-data|client-certificate-data|id-token|refresh-token|access-token|secret|client-secret)["']?\s*[:=]\s*).*$/gim;
 
 /** For the server log: a parser's excerpt of a kubeconfig, credentials replaced. */
 export function redactSecrets(text: string): string {
