@@ -255,9 +255,15 @@ export class ClusterCache {
       setApiServerNote(undefined);
     } catch (err) {
       const notReady = err instanceof Error && err.cause === 'not-ready';
-      const lastError = notReady ? err.message : toMeshwatchError(err).message;
+      // No answer at all from /readyz: its etcd checks hang when etcd is frozen or partitioned.
+      const silent = err instanceof Error && (err.name === 'TimeoutError' || err.name === 'AbortError');
+      const lastError = notReady
+        ? err.message
+        : silent
+          ? `The Kubernetes API server's readiness check (/readyz) did not answer within ${PROBE_TIMEOUT_MS / 1000} s: the API server or its storage (etcd) is not serving`
+          : toMeshwatchError(err).message;
       this.probe = { healthy: false, lastError, lastOkAt: this.probe.lastOkAt, inFlight: false };
-      setApiServerNote(notReady ? lastError : undefined);
+      setApiServerNote(notReady || silent ? lastError : undefined);
     }
     this.publishStatus(this.freshness());
   }

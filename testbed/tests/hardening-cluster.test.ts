@@ -233,7 +233,8 @@ describe('etcd stopped', () => {
       measured.etcdStoppedToStaleMs = Date.now() - stoppedAt;
       const apiServer = stale.resources.find((r) => r.name === 'api-server');
       expect(apiServer?.healthy).toBe(false);
-      expect(apiServer?.lastError).toMatch(/not ready.*etcd|readyz/);
+      expect(apiServer?.lastError).toMatch(/readyz/);
+      expect(apiServer?.lastError).toMatch(/etcd/);
     } finally {
       process.kill(pid, 'SIGCONT');
     }
