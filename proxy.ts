@@ -3,14 +3,40 @@
 // probes are exempt: kubelet sends the pod IP as Host, and they reveal nothing about the cluster.
 import type { NextRequest } from 'next/server';
 import { errorResponse } from '@/lib/api/errors';
-import { checkHost, PROBE_PATHS } from '@/lib/api/security';
+import { recordRefusal } from '@/lib/api/refusals';
+import { checkHost, checkMethod, PROBE_PATHS } from '@/lib/api/security';
 
 export function proxy(request: NextRequest): Response | undefined {
   if ((PROBE_PATHS as readonly string[]).includes(request.nextUrl.pathname)) return undefined;
   try {
+    checkMethod(request);
     checkHost(request);
   } catch (err) {
+    recordRefusal(request, err);
     return errorResponse(err);
   }
   return undefined;
 }
+
+// Next copies the whole body of every request the proxy sees (up to 10 MB) and holds the answer until
+// the upload has ended, even when the proxy refuses it. So the proxy only sees requests without a body
+// or with a declared body of at most 4 digits of bytes; anything larger or chunked goes straight to the
+// route, whose own Host/Origin/CSRF checks (lib/api/route.ts) run before it reads a byte and whose body
+// reader stops at 4 KiB. Pages render no cluster data on the server, so skipping the proxy for them
+// reveals nothing.
+export const config = {
+  matcher: [
+    {
+      source: '/:path*',
+      missing: [
+        { type: 'header', key: 'content-length' },
+        { type: 'header', key: 'transfer-encoding' },
+      ],
+    },
+    {
+      source: '/:path*',
+      has: [{ type: 'header', key: 'content-length', value: '\\d{1,4}' }],
+      missing: [{ type: 'header', key: 'transfer-encoding' }],
+    },
+  ],
+};

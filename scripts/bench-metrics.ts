@@ -33,6 +33,7 @@ const source: ClusterSource & { dataVersion: number } = {
   snapshot: () => snapshot,
   hasNamespace: () => true,
   subscribe: () => () => undefined,
+  subscriberCount: 0,
   start: () => undefined,
   stop: () => undefined,
 };

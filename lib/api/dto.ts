@@ -21,6 +21,7 @@ export type ErrorCode =
   | 'invalid_value'
   | 'payload_too_large'
   | 'not_found'
+  | 'method_not_allowed' // TRACE, CONNECT, WebDAV verbs…
   | 'forbidden' // RBAC said no; message carries the API server's reason
   | 'read_only' // MESHWATCH_READ_ONLY=true
   | 'csrf' // missing/wrong CSRF token or cross-site request
@@ -149,6 +150,8 @@ export interface RestartResult extends WorkloadRef {
   why?: string;
   pods: number;
   restartedAt?: string;
+  /** Skipped because a restart of it is already under way (`restartedAt` is that restart's). */
+  alreadyRestarting?: boolean;
 }
 
 export interface RestartResponse {
@@ -168,7 +171,10 @@ export interface ActivityEntry {
   dryRun: boolean;
   result: 'ok' | 'error';
   detail: string;
+  /** The client address (the socket peer unless trusted proxies vouch for another). */
   client: string;
+  /** The user an authenticating proxy named (MESHWATCH_AUTH_PROXY_USER_HEADER). */
+  user?: string;
 }
 
 export interface ActivityResponse {
@@ -202,4 +208,13 @@ export interface RolloutStateResponse extends RolloutJudgement {
   updated: number;
   ready: number;
   stallAfterSeconds: number;
+}
+
+/** GET /api/v1/diagnostics: the server process itself, for leak hunting; no cluster data. */
+export interface DiagnosticsResponse {
+  /** Open SSE connections (cache subscribers). */
+  streams: number;
+  rssBytes: number;
+  heapUsedBytes: number;
+  uptimeSeconds: number;
 }

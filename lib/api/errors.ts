@@ -10,6 +10,7 @@ const STATUS_BY_CODE: Record<ErrorCode, number> = {
   // The issue asks for 400 on an oversized body; the code still says what went wrong.
   payload_too_large: 400,
   not_found: 404,
+  method_not_allowed: 405,
   forbidden: 403,
   read_only: 403,
   csrf: 403,
@@ -46,6 +47,18 @@ export function isMeshwatchError(err: unknown): err is MeshwatchError {
   if (!(err instanceof Error) || err.name !== 'MeshwatchError') return false;
   const { code, status } = err as Partial<MeshwatchError>;
   return typeof code === 'string' && code in STATUS_BY_CODE && typeof status === 'number';
+}
+
+const AUDITED = Symbol.for('meshwatch.audited');
+
+/** lib/k8s marks the errors it wrote an audit line for, so the route does not record them twice. */
+export function markAudited<E>(err: E): E {
+  if (err instanceof Error) (err as Error & { [AUDITED]?: true })[AUDITED] = true;
+  return err;
+}
+
+export function isAudited(err: unknown): boolean {
+  return err instanceof Error && (err as Error & { [AUDITED]?: true })[AUDITED] === true;
 }
 
 export function errorBody(code: ErrorCode, message: string, reason?: string): ErrorBody {

@@ -123,8 +123,9 @@ describe('read-only', () => {
 });
 
 describe('clientAddress', () => {
-  it('takes the first forwarded hop', () => {
-    expect(clientAddress(request({ 'x-forwarded-for': '127.0.0.1, 10.0.0.1' }))).toBe('127.0.0.1');
-    expect(clientAddress(request({}))).toBe('unknown');
+  it('never takes a forwarded hop from an untrusted peer', () => {
+    const forged = request({ 'x-meshwatch-peer': '127.0.0.1', 'x-forwarded-for': '10.6.6.6' });
+    expect(clientAddress(forged, {}).client).toBe('127.0.0.1');
+    expect(clientAddress(request({}), {}).client).toBe('unknown');
   });
 });

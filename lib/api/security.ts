@@ -1,5 +1,6 @@
 // Request guards: the Host allow-list (DNS rebinding), same-origin and CSRF checks for mutations, and the
 // read-only switch. Pure Web APIs, so proxy.ts (a separate bundle) and the routes share one definition.
+import { clientIdentity, type ClientIdentity } from './client-identity';
 import { MeshwatchError } from './errors';
 
 type Env = Readonly<Record<string, string | undefined>>;
@@ -53,6 +54,27 @@ export function isHostAllowed(host: string | null, rules: HostRule[]): boolean {
       : parsed.hostname === rule.hostname;
     return nameMatches && (rule.port === undefined || rule.port === parsed.port);
   });
+}
+
+/** What meshwatch answers at all; TRACE would echo headers (cookies) back, the rest mean nothing here. */
+export const ALLOWED_METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'] as const;
+
+/**
+ * Next cannot even build a Request for TRACE (it answered a plain-text 500 and logged a stack), so
+ * instrumentation.ts turns any other method into OPTIONS before Next sees it and records the real one
+ * here (always overwriting what a client sent).
+ */
+export const METHOD_HEADER = 'x-meshwatch-method';
+
+export function isAllowedMethod(method: string): boolean {
+  return (ALLOWED_METHODS as readonly string[]).includes(method.toUpperCase());
+}
+
+export function checkMethod(request: Request): void {
+  const method = request.headers.get(METHOD_HEADER) ?? request.method;
+  if (!isAllowedMethod(method)) {
+    throw new MeshwatchError('method_not_allowed', `The ${method.slice(0, 16)} method is not supported.`);
+  }
 }
 
 export function checkHost(request: Request, env: Env = process.env): void {
@@ -137,8 +159,7 @@ export function checkWritable(env: Env = process.env): void {
   }
 }
 
-/** For the audit log: the first X-Forwarded-For hop (Next sets it from the socket), else "unknown". */
-export function clientAddress(request: Request): string {
-  const forwarded = request.headers.get('x-forwarded-for')?.split(',')[0]?.trim();
-  return forwarded || request.headers.get('x-real-ip') || 'unknown';
+/** For the audit log: the socket peer, or what trusted proxies say (lib/api/client-identity.ts). */
+export function clientAddress(request: Request, env: Env = process.env): ClientIdentity {
+  return clientIdentity(request, env);
 }

@@ -4,6 +4,7 @@ import 'server-only';
 // Event on the target, so `kubectl describe` and `kubectl get events` show who changed what.
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
+import type { ClientIdentity } from '@/lib/api/client-identity';
 import type { ActivityEntry } from '@/lib/api/dto';
 import { callOptions, type Clients } from './config';
 import { toMeshwatchError } from './errors';
@@ -27,7 +28,7 @@ export interface AuditRecord {
   dryRun: boolean;
   result: ActivityEntry['result'];
   detail: string;
-  client: string;
+  client: ClientIdentity;
   old?: string | null;
   new?: string | null;
   /** Set for a real change that deserves a Kubernetes Event. */
@@ -62,8 +63,9 @@ export async function audit(clients: Clients | null, record: AuditRecord): Promi
     dryRun: record.dryRun,
     result: record.result,
     detail: record.detail,
-    client: record.client,
+    client: record.client.client,
   };
+  if (record.client.user) entry.user = record.client.user;
   const entries = ring().entries;
   entries.unshift(entry);
   countAction(entry);
@@ -82,7 +84,7 @@ export async function audit(clients: Clients | null, record: AuditRecord): Promi
     dryRun: record.dryRun,
     result: record.result,
     detail: record.detail,
-    client: record.client,
+    ...record.client,
   };
   if (record.old !== undefined) line.old = record.old;
   if (record.new !== undefined) line.new = record.new;

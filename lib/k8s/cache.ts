@@ -4,10 +4,19 @@ import 'server-only';
 // process from instrumentation.ts and kept on globalThis, so dev reloads and the separate route bundles
 // all reach the same instance.
 import type { ChangeEvent, ContextInfo, Freshness } from '@/lib/api/dto';
-import { MeshwatchError } from '@/lib/api/errors';
+import { isMeshwatchError, MeshwatchError } from '@/lib/api/errors';
+import type { KubeConfig } from '@kubernetes/client-node';
 import type { ClusterSnapshot } from '@/lib/mesh/types';
-import { callOptions, loadKubeContext, makeClients, type Clients } from './config';
-import { toMeshwatchError } from './errors';
+import {
+  callOptions,
+  KUBECONFIG_UNREADABLE,
+  loadKubeContext,
+  makeClients,
+  redactSecrets,
+  type Clients,
+} from './config';
+import { setApiServerNote, toMeshwatchError } from './errors';
+import { describeReadiness, readApiReadiness } from './readiness';
 import type { InformerListener, InformerStatus } from './informer';
 import { allInformers, makeInformers, type Informers } from './resources';
 import { snapshotSourceFromEnv } from './snapshot-source';
@@ -16,7 +25,8 @@ import { assembleSnapshot, controlPlaneNamespace, type CacheSubscriber, type Clu
 const FLUSH_MS = 100;
 /** Reachability probe and watchdog period. */
 const TICK_MS = 2_000;
-const PROBE_TIMEOUT_MS = 2_000;
+/** The API server's etcd checks time out after 2 s (--etcd-healthcheck-timeout): leave room for its answer. */
+const PROBE_TIMEOUT_MS = 3_500;
 /** No word from the API server for this long makes the data stale; the watchdog then re-lists. */
 export const STALE_AFTER_SECONDS = 120;
 
@@ -25,6 +35,7 @@ export type { CacheSubscriber, ClusterSource } from './source';
 export class ClusterCache implements ClusterSource {
   readonly context: ContextInfo;
   readonly clients: Clients | null = null;
+  private readonly kubeConfig: KubeConfig | null = null;
   private readonly informers: Informers | null = null;
   private readonly fatal?: string;
   private readonly controlPlaneNamespace = controlPlaneNamespace();
@@ -36,8 +47,9 @@ export class ClusterCache implements ClusterSource {
   private subscribers = new Set<CacheSubscriber>();
   private lastStatus = '';
   /**
-   * GET /version every tick: a restarting API server may keep old watch streams open for seconds while it
-   * refuses new requests (and mutations would fail), so watches alone notice an outage late.
+   * GET /readyz?verbose every tick: a restarting API server may keep old watch streams open for seconds
+   * while it refuses new requests, and one whose etcd is gone still answers /version and keeps its
+   * watches while every write hangs; so watches (or /version) alone notice an outage late or never.
    */
   private probe: { healthy: boolean; lastError?: string; lastOkAt: number | null; inFlight: boolean } = {
     healthy: false,
@@ -50,6 +62,7 @@ export class ClusterCache implements ClusterSource {
       const { config, info } = loadKubeContext();
       this.context = info;
       this.clients = makeClients(config);
+      this.kubeConfig = config;
       const listener: InformerListener = {
         changed: (ns) => this.onChanged(ns),
         health: () => this.onHealth(),
@@ -57,7 +70,15 @@ export class ClusterCache implements ClusterSource {
       this.informers = makeInformers(this.clients, config, listener);
     } catch (err) {
       this.context = { name: '', server: '', inCluster: false };
-      this.fatal = err instanceof Error ? err.message : String(err);
+      if (isMeshwatchError(err)) this.fatal = err.message;
+      else {
+        // Not ours (client-node building clients from a half-valid kubeconfig): may quote it, so log only.
+        const why = err instanceof Error ? err.message : String(err);
+        console.error(
+          JSON.stringify({ level: 'error', msg: 'cannot use the kubeconfig', error: redactSecrets(why) }),
+        );
+        this.fatal = KUBECONFIG_UNREADABLE;
+      }
     }
   }
 
@@ -156,6 +177,11 @@ export class ClusterCache implements ClusterSource {
     return this.snapshot().namespaces.some((n) => n.name === name);
   }
 
+  /** Open SSE connections (each holds one subscriber): /api/v1/diagnostics shows it, tests watch it. */
+  get subscriberCount(): number {
+    return this.subscribers.size;
+  }
+
   subscribe(subscriber: CacheSubscriber): () => void {
     this.subscribers.add(subscriber);
     return () => this.subscribers.delete(subscriber);
@@ -207,22 +233,32 @@ export class ClusterCache implements ClusterSource {
 
   /** Also keeps the Kubernetes version current (an outage may have been an upgrade). */
   private async probeApiServer(): Promise<void> {
-    if (!this.clients || this.probe.inFlight) return;
+    if (!this.clients || !this.kubeConfig || this.probe.inFlight) return;
     this.probe.inFlight = true;
+    const wasHealthy = this.probe.healthy;
     try {
-      const info = await this.clients.version.getCode(
-        undefined,
-        callOptions({ timeoutMs: PROBE_TIMEOUT_MS }),
-      );
-      this.context.kubernetesVersion = info.gitVersion;
+      const readiness = await readApiReadiness(this.kubeConfig, PROBE_TIMEOUT_MS);
+      if (!readiness.ready) throw new Error(describeReadiness(readiness), { cause: 'not-ready' });
+      if (!wasHealthy || !this.context.kubernetesVersion) {
+        const info = await this.clients.version.getCode(
+          undefined,
+          callOptions({ timeoutMs: PROBE_TIMEOUT_MS }),
+        );
+        this.context.kubernetesVersion = info.gitVersion;
+      }
       this.probe = { healthy: true, lastOkAt: Date.now(), inFlight: false };
+      setApiServerNote(undefined);
     } catch (err) {
-      this.probe = {
-        healthy: false,
-        lastError: toMeshwatchError(err).message,
-        lastOkAt: this.probe.lastOkAt,
-        inFlight: false,
-      };
+      const notReady = err instanceof Error && err.cause === 'not-ready';
+      // No answer at all from /readyz: its etcd checks hang when etcd is frozen or partitioned.
+      const silent = err instanceof Error && (err.name === 'TimeoutError' || err.name === 'AbortError');
+      const lastError = notReady
+        ? err.message
+        : silent
+          ? `The Kubernetes API server's readiness check (/readyz) did not answer within ${PROBE_TIMEOUT_MS / 1000} s: the API server or its storage (etcd) is not serving`
+          : toMeshwatchError(err).message;
+      this.probe = { healthy: false, lastError, lastOkAt: this.probe.lastOkAt, inFlight: false };
+      setApiServerNote(notReady || silent ? lastError : undefined);
     }
     this.publishStatus(this.freshness());
   }

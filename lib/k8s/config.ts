@@ -46,13 +46,31 @@ export function contextOverride(env: Env, argv: readonly string[]): string | und
   return undefined;
 }
 
+/** Kubeconfig keys whose values are credentials. */
+const SECRET_KEYS =
+  /((?:token|password|client-key-data|client-certificate-data|id-token|refresh-token|access-token|secret|client-secret)["']?\s*[:=]\s*).*$/gim;
+
+/** For the server log: a parser's excerpt of a kubeconfig, credentials replaced. */
+export function redactSecrets(text: string): string {
+  return text.replace(SECRET_KEYS, '$1[redacted]');
+}
+
+/**
+ * The parser's message quotes the kubeconfig (tokens included), and its text would reach every client
+ * — even probes, which skip the Host check. Log it (redacted) for the operator; clients get one line.
+ */
+export const KUBECONFIG_UNREADABLE = 'Cannot load the kubeconfig; the meshwatch server log says why.';
+
 export function loadKubeContext(env: Env = process.env, argv: readonly string[] = process.argv): KubeContext {
   const config = new KubeConfig();
   try {
     config.loadFromDefault();
   } catch (err) {
     const why = err instanceof Error ? err.message : String(err);
-    throw new MeshwatchError('unavailable', `Cannot load a kubeconfig: ${why}`);
+    console.error(
+      JSON.stringify({ level: 'error', msg: 'cannot load the kubeconfig', error: redactSecrets(why) }),
+    );
+    throw new MeshwatchError('unavailable', KUBECONFIG_UNREADABLE);
   }
   const wanted = contextOverride(env, argv);
   if (wanted) {

@@ -52,6 +52,20 @@ function networkReason(err: unknown): string | undefined {
   return undefined;
 }
 
+const NOTE_KEY = Symbol.for('meshwatch.api-server-note');
+
+/**
+ * What the cache's readiness probe last learnt (e.g. "answers but is not ready: failing etcd"), so a call
+ * that times out names the component that is down rather than blaming the network. undefined clears it.
+ */
+export function setApiServerNote(note: string | undefined): void {
+  (globalThis as Record<symbol, string | undefined>)[NOTE_KEY] = note;
+}
+
+function apiServerNote(): string | undefined {
+  return (globalThis as Record<symbol, string | undefined>)[NOTE_KEY];
+}
+
 export interface ErrorContext {
   /** What was asked for, for 404 messages: e.g. `Deployment "web" in namespace "shop"`. */
   target?: string;
@@ -96,6 +110,8 @@ export function toMeshwatchError(err: unknown, context: ErrorContext = {}): Mesh
     }
   }
   const network = networkReason(err);
+  const note = apiServerNote();
+  if (network && note) return new MeshwatchError('unavailable', `The request failed (${network}). ${note}.`);
   if (network)
     return new MeshwatchError('unavailable', `Cannot reach the Kubernetes API server (${network}).`);
   console.error(

@@ -2,7 +2,7 @@ import 'server-only';
 // Applies the engine's guards (lib/mesh/guards.ts) to a request: refused with 403 guarded_namespace or
 // 409 cannot_work and the engine's reason code, unless the caller sent "force": true. Every refusal
 // leaves an audit line; a forced request reports what it overrode.
-import { MeshwatchError } from '@/lib/api/errors';
+import { markAudited, MeshwatchError } from '@/lib/api/errors';
 import {
   RESTART_FIXES,
   injectionGuard,
@@ -13,6 +13,7 @@ import {
   type NamespaceAnalysis,
   type WorkloadSummary,
 } from '@/lib/mesh';
+import type { ClientIdentity } from '@/lib/api/client-identity';
 import type { ActivityEntry } from '@/lib/api/dto';
 import { audit } from './audit';
 import type { ClusterSource as ClusterCache } from './source';
@@ -51,7 +52,7 @@ interface GuardRequest {
   action: ActivityEntry['action'];
   target: { apiVersion: string; kind: string; namespace: string; name: string };
   dryRun: boolean;
-  client: string;
+  client: ClientIdentity;
   force: boolean;
 }
 
@@ -59,9 +60,12 @@ async function enforce(refusals: GuardRefusal[], req: GuardRequest): Promise<Gua
   const [first] = refusals;
   if (!first || req.force) return refusals;
   await audit(null, { ...req, result: 'error', detail: `refused (${first.code}): ${first.message}` });
-  throw first.family === 'guarded'
-    ? new MeshwatchError('guarded_namespace', first.message, 403, first.code)
-    : new MeshwatchError('cannot_work', first.message, 409, first.code);
+  // Audited here with the engine's reason, so the route does not log it again as a bare refusal.
+  throw markAudited(
+    first.family === 'guarded'
+      ? new MeshwatchError('guarded_namespace', first.message, 403, first.code)
+      : new MeshwatchError('cannot_work', first.message, 409, first.code),
+  );
 }
 
 export function guardInjection(

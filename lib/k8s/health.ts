@@ -14,13 +14,20 @@ export function liveness(): HealthAnswer {
   return { status: 200, body: { status: 'ok' } };
 }
 
-export function readiness(source: () => ClusterSource): HealthAnswer {
+/**
+ * `detailed: false` for callers nothing vouches for (a Host not on the allow-list, anyone on the ops
+ * listener's pod network): they learn only ready or not, since the reason may name the cluster, its
+ * errors or the kubeconfig.
+ */
+export function readiness(source: () => ClusterSource, { detailed }: { detailed: boolean }): HealthAnswer {
   try {
     const cache = source();
     cache.requireSynced();
+    if (!detailed) return { status: 200, body: { ready: true } };
     const { synced, stale, ageSeconds } = cache.freshness();
     return { status: 200, body: { ready: true, synced, stale, ageSeconds } };
   } catch (err) {
+    if (!detailed) return { status: 503, body: errorBody('unavailable', 'Not ready.') };
     if (isMeshwatchError(err)) return { status: err.status, body: errorBody(err.code, err.message) };
     return { status: 500, body: errorBody('internal', 'Readiness could not be determined.') };
   }

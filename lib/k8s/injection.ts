@@ -3,8 +3,9 @@ import 'server-only';
 // that annotation plus the resourceVersion it was computed from (a precondition, so the audit's
 // old → new is exact; a concurrent writer makes us re-read and retry, then answer 409).
 import { PatchStrategy, type V1Namespace } from '@kubernetes/client-node';
+import type { ClientIdentity } from '@/lib/api/client-identity';
 import type { InjectValue } from '@/lib/api/dto';
-import { isMeshwatchError } from '@/lib/api/errors';
+import { isMeshwatchError, markAudited, MeshwatchError } from '@/lib/api/errors';
 import { INJECT_ANNOTATION } from '@/lib/mesh/annotations';
 import { audit, INJECTION_CHANGED_REASON } from './audit';
 import { callOptions, type Clients } from './config';
@@ -17,7 +18,7 @@ export interface InjectionChange {
   namespace: string;
   value: InjectValue | null;
   dryRun: boolean;
-  client: string;
+  client: ClientIdentity;
 }
 
 export interface InjectionOutcome {
@@ -36,6 +37,14 @@ async function patchOnce(clients: Clients, change: InjectionChange): Promise<Inj
     () => clients.core.readNamespace({ name: change.namespace }, callOptions()),
     { target },
   );
+  // A namespace being deleted takes new pods no more (the API server refuses them), so an injection
+  // change there can only mislead; the API server itself would still accept the patch.
+  if (current.metadata?.deletionTimestamp || current.status?.phase === 'Terminating') {
+    throw new MeshwatchError(
+      'conflict',
+      `Namespace "${change.namespace}" is being deleted (Terminating): its injection setting can no longer change anything.`,
+    );
+  }
   const previousValue = current.metadata?.annotations?.[INJECT_ANNOTATION] ?? null;
   const patched = await kubeCall(
     () =>
@@ -93,6 +102,6 @@ export async function setNamespaceInjection(
   } catch (err) {
     const message = err instanceof Error ? err.message : String(err);
     await audit(clients, { ...base, result: 'error', detail: message });
-    throw err;
+    throw markAudited(err);
   }
 }

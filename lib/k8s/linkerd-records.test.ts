@@ -96,11 +96,15 @@ describe('injector webhook', () => {
         },
         objectSelector: {},
         failurePolicy: 'Ignore',
+        rules: [
+          { operations: ['CREATE'], apiGroups: [''], apiVersions: ['v1'], resources: ['pods'], scope: '*' },
+        ],
+        matchConditions: [{ name: 'not-skipped', expression: '!has(object.metadata.labels.skip)' }],
       },
     ],
   };
 
-  it('copies the live selectors', () => {
+  it('copies the live selectors, rules and matchConditions', () => {
     expect(toInjectorWebhook(config)).toEqual({
       configurationName: 'linkerd-proxy-injector-webhook-config',
       webhookName: 'linkerd-proxy-injector.linkerd.io',
@@ -112,6 +116,10 @@ describe('injector webhook', () => {
         ],
       },
       objectSelector: {},
+      rules: [
+        { operations: ['CREATE'], apiGroups: [''], apiVersions: ['v1'], resources: ['pods'], scope: '*' },
+      ],
+      matchConditions: [{ name: 'not-skipped', expression: '!has(object.metadata.labels.skip)' }],
     });
   });
 

@@ -46,7 +46,7 @@ export function handleOpsRequest(source: () => ClusterSource) {
       return send(req, res, 405, 'text/plain', 'method not allowed\n');
     }
     if (path === '/livez') return json(req, res, liveness());
-    if (path === '/readyz') return json(req, res, readiness(source));
+    if (path === '/readyz') return json(req, res, readiness(source, { detailed: false }));
     try {
       send(req, res, 200, METRICS_CONTENT_TYPE, await renderMetrics(source()));
     } catch (err) {

@@ -3,25 +3,36 @@ import 'server-only';
 // spec.template.metadata.annotations["kubectl.kubernetes.io/restartedAt"] to the time in RFC 3339,
 // refused for a paused Deployment. We add the read resourceVersion as a precondition (re-read and retry
 // on conflict) so a Deployment paused in between is never restarted behind the user's back.
-import {
-  PatchStrategy,
-  type V1DaemonSet,
-  type V1Deployment,
-  type V1StatefulSet,
-} from '@kubernetes/client-node';
+//
+// Idempotent: a restart already under way (concurrent requests, a second click, another meshwatch) is
+// reported to the later callers as "already restarting" instead of rolling the workload again. Three
+// layers: concurrent real restarts of one workload in this process share one attempt; the live object
+// says when a recent restart's rollout is still running (lib/mesh restartInProgress); and a patch the
+// API server applied as a no-op (generation unchanged) is not reported — nor evented — as a restart.
+import { PatchStrategy, type V1Deployment } from '@kubernetes/client-node';
+import type { ClientIdentity } from '@/lib/api/client-identity';
 import type { RestartResponse, RestartResult } from '@/lib/api/dto';
-import { isMeshwatchError, MeshwatchError } from '@/lib/api/errors';
+import { isMeshwatchError, markAudited, MeshwatchError } from '@/lib/api/errors';
 import type { RestartableKind } from '@/lib/api/validate';
 import {
   PAUSED_DEPLOYMENT_MESSAGE,
   RESTART_FIXES,
   RESTARTED_AT_ANNOTATION,
+  restartInProgress,
   type NamespaceAnalysis,
 } from '@/lib/mesh';
 import { audit, RESTARTED_REASON } from './audit';
 import { callOptions, type Clients } from './config';
 import { kubeCall } from './errors';
 import { FIELD_MANAGER } from './injection';
+import {
+  alreadyRestarting,
+  inFlight,
+  rolloutStatusOf,
+  type Already,
+  type Outcome,
+  type Workload,
+} from './restart-state';
 
 const ATTEMPTS = 3;
 
@@ -33,12 +44,10 @@ export interface RestartTarget {
 
 export interface RestartOptions {
   dryRun: boolean;
-  client: string;
+  client: ClientIdentity;
   /** How many pods the workload has now (from the cache), reported back. */
   pods: number;
 }
-
-type Workload = V1Deployment | V1StatefulSet | V1DaemonSet;
 
 /** kubectl formats with Go's time.RFC3339: seconds, no fraction. */
 export function restartTimestamp(now = new Date()): string {
@@ -73,24 +82,52 @@ function patch(clients: Clients, t: RestartTarget, body: object, dryRun: boolean
   return kubeCall(() => clients.apps.patchNamespacedDaemonSet(req, opts), { target });
 }
 
-function updateStrategyOf(t: RestartTarget, w: Workload): string | undefined {
-  if (t.kind === 'Deployment') return undefined;
-  return (w as V1StatefulSet | V1DaemonSet).spec?.updateStrategy?.type;
-}
-
-async function restartOnce(clients: Clients, t: RestartTarget, dryRun: boolean) {
+/** `first.seen`: the restartedAt this request read on its first attempt. */
+async function restartOnce(
+  clients: Clients,
+  t: RestartTarget,
+  dryRun: boolean,
+  first: { seen?: string | null },
+): Promise<Outcome> {
   const current = await read(clients, t);
   if (t.kind === 'Deployment' && (current as V1Deployment).spec?.paused) {
     throw new MeshwatchError('paused', `Deployment "${t.name}" is paused: ${PAUSED_DEPLOYMENT_MESSAGE}.`);
   }
-  const previous = current.spec?.template?.metadata?.annotations?.[RESTARTED_AT_ANNOTATION] ?? null;
+  const status = rolloutStatusOf(t, current);
+  const previous = status.restartedAt ?? null;
+  if (first.seen === undefined) first.seen = previous;
+  else if (previous && previous !== first.seen)
+    return alreadyRestarting(t, previous, 'by another request since this one began');
+  const running = restartInProgress(status);
+  if (running) return alreadyRestarting(t, running.restartedAt, 'its rollout is still in progress');
   const restartedAt = restartTimestamp();
   const body = {
     metadata: { resourceVersion: current.metadata?.resourceVersion },
     spec: { template: { metadata: { annotations: { [RESTARTED_AT_ANNOTATION]: restartedAt } } } },
   };
   const patched = await patch(clients, t, body, dryRun);
-  return { previous, restartedAt, uid: patched.metadata?.uid, strategy: updateStrategyOf(t, current) };
+  // Same second as the restart before: the API server kept the object as it was.
+  if (!dryRun && patched.metadata?.generation === current.metadata?.generation)
+    return alreadyRestarting(t, restartedAt, 'stamped in this same second');
+  return {
+    kind: 'restarted',
+    previous,
+    restartedAt,
+    uid: patched.metadata?.uid,
+    strategy: status.updateStrategy,
+  };
+}
+
+async function attemptRestart(clients: Clients, t: RestartTarget, dryRun: boolean): Promise<Outcome> {
+  // What the first read saw: a restart stamped after it, found on a conflict retry, is someone else's.
+  const first: { seen?: string | null } = {};
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await restartOnce(clients, t, dryRun, first);
+    } catch (err) {
+      if (!isMeshwatchError(err) || err.code !== 'conflict' || attempt >= ATTEMPTS) throw err;
+    }
+  }
 }
 
 /** One workload; throws MeshwatchError (404, 403, 409 paused/conflict, 503) when it can't. */
@@ -99,17 +136,66 @@ export async function restartWorkload(
   t: RestartTarget,
   opts: RestartOptions,
 ): Promise<RestartResult> {
-  const apiVersion = 'apps/v1';
-  const base = { action: 'restart-workload' as const, dryRun: opts.dryRun, client: opts.client };
+  if (opts.dryRun) return restartAndAudit(clients, t, opts);
+  const key = `${t.namespace}/${t.kind}/${t.name}`;
+  const running = inFlight().get(key);
+  if (running) {
+    const first = await running.catch(() => undefined);
+    // The first one failed (RBAC, outage): this caller tries for itself and hears its own reason.
+    if (first?.result !== 'done' || !first.restartedAt) return restartWorkload(clients, t, opts);
+    return reportAlready(
+      clients,
+      t,
+      opts,
+      alreadyRestarting(t, first.restartedAt, 'by a concurrent request'),
+    );
+  }
+  const attempt = restartAndAudit(clients, t, opts);
+  inFlight().set(key, attempt);
   try {
-    let outcome: Awaited<ReturnType<typeof restartOnce>> | undefined;
-    for (let attempt = 1; !outcome; attempt++) {
-      try {
-        outcome = await restartOnce(clients, t, opts.dryRun);
-      } catch (err) {
-        if (!isMeshwatchError(err) || err.code !== 'conflict' || attempt >= ATTEMPTS) throw err;
-      }
-    }
+    return await attempt;
+  } finally {
+    inFlight().delete(key);
+  }
+}
+
+function auditBase(opts: RestartOptions) {
+  return { action: 'restart-workload' as const, dryRun: opts.dryRun, client: opts.client };
+}
+
+/** Recorded (log line, activity), never evented: nothing changed. */
+async function reportAlready(
+  clients: Clients,
+  t: RestartTarget,
+  opts: RestartOptions,
+  outcome: Already,
+): Promise<RestartResult> {
+  await audit(clients, {
+    ...auditBase(opts),
+    target: { apiVersion: 'apps/v1', kind: t.kind, namespace: t.namespace, name: t.name },
+    result: 'ok',
+    detail: outcome.why,
+  });
+  return {
+    ...t,
+    result: 'skipped',
+    why: outcome.why,
+    pods: opts.pods,
+    restartedAt: outcome.restartedAt,
+    alreadyRestarting: true,
+  };
+}
+
+async function restartAndAudit(
+  clients: Clients,
+  t: RestartTarget,
+  opts: RestartOptions,
+): Promise<RestartResult> {
+  const apiVersion = 'apps/v1';
+  const base = auditBase(opts);
+  try {
+    const outcome = await attemptRestart(clients, t, opts.dryRun);
+    if (outcome.kind === 'already') return await reportAlready(clients, t, opts, outcome);
     const detail = `${RESTARTED_AT_ANNOTATION}: ${outcome.previous ?? '(none)'} → ${outcome.restartedAt}`;
     await audit(clients, {
       ...base,
@@ -133,7 +219,7 @@ export async function restartWorkload(
       result: 'error',
       detail: message,
     });
-    throw err;
+    throw markAudited(err);
   }
 }
 
@@ -149,7 +235,7 @@ function isRestartableKind(kind: string): kind is RestartableKind {
 export async function restartNamespace(
   clients: Clients,
   analysis: NamespaceAnalysis,
-  opts: { dryRun: boolean; client: string },
+  opts: { dryRun: boolean; client: ClientIdentity },
 ): Promise<RestartResponse> {
   const namespace = analysis.namespace.name;
   const candidates = analysis.workloads.filter((w) =>

@@ -88,6 +88,9 @@ export class SnapshotSource implements ClusterSource {
     return () => undefined;
   }
 
+  /** A dump never changes, so a stream holds no subscriber. */
+  readonly subscriberCount = 0;
+
   start(): void {
     if (this.error)
       console.error(

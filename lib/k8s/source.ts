@@ -31,6 +31,8 @@ export interface ClusterSource {
   snapshot(): ClusterSnapshot;
   hasNamespace(name: string): boolean;
   subscribe(subscriber: CacheSubscriber): () => void;
+  /** Open SSE connections (each holds one subscriber): /api/v1/diagnostics shows it, tests watch it. */
+  readonly subscriberCount: number;
   start(): void;
   stop(): void;
 }

@@ -2,10 +2,17 @@ import 'server-only';
 // Server-Sent Events for GET /api/v1/stream: `event: change` (ChangeEvent: which namespaces changed),
 // `event: status` (Freshness, when synced/stale/health flips, and once on connect) and a comment line as
 // heartbeat. Clients revalidate what they show; the stream itself carries no cluster data.
+//
+// A connection holds a cache subscriber and a timer, so it must end whenever its client is gone or is
+// not reading: on abort, on cancel, and when the queue is full (backpressure — a client that reads
+// nothing, or a response whose body is never consumed, would otherwise grow the queue for ever). The
+// browser's EventSource reconnects after `retry` and revalidates, so closing a slow reader loses nothing.
 import type { ChangeEvent, Freshness } from '@/lib/api/dto';
 import type { ClusterSource as ClusterCache } from './source';
 
 const DEFAULT_HEARTBEAT_SECONDS = 15;
+/** Unread bytes a connection may queue before it counts as not reading (a few hundred frames). */
+export const STREAM_QUEUE_BYTES = 64 * 1024;
 
 export function heartbeatMs(env: Readonly<Record<string, string | undefined>> = process.env): number {
   const seconds = Number(env.MESHWATCH_HEARTBEAT_SECONDS);
@@ -16,43 +23,59 @@ function frame(event: string, data: ChangeEvent | Freshness): string {
   return `event: ${event}\ndata: ${JSON.stringify(data)}\n\n`;
 }
 
+export const STREAM_HEADERS = {
+  'content-type': 'text/event-stream; charset=utf-8',
+  // no-transform keeps Next's gzip from buffering the stream; X-Accel-Buffering does the same for nginx.
+  'cache-control': 'no-cache, no-transform',
+  'x-accel-buffering': 'no',
+} as const;
+
 export function changeStream(cache: ClusterCache, signal: AbortSignal): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();
   let cleanup = () => {};
-  return new ReadableStream<Uint8Array>({
-    start(controller) {
-      let open = true;
-      const send = (text: string) => {
-        if (!open) return;
-        try {
-          controller.enqueue(encoder.encode(text));
-        } catch {
-          cleanup();
-        }
-      };
-      const unsubscribe = cache.subscribe({
-        change: (event) => send(frame('change', event)),
-        status: (freshness) => send(frame('status', freshness)),
-      });
-      const heartbeat = setInterval(() => send(`: heartbeat ${new Date().toISOString()}\n\n`), heartbeatMs());
-      cleanup = () => {
-        if (!open) return;
-        open = false;
-        clearInterval(heartbeat);
-        unsubscribe();
-        signal.removeEventListener('abort', cleanup);
-        try {
-          controller.close();
-        } catch {
-          // already closed by the client
-        }
-      };
-      signal.addEventListener('abort', cleanup);
-      send('retry: 3000\n\n');
-      send(frame('status', cache.freshness()));
+  return new ReadableStream<Uint8Array>(
+    {
+      start(controller) {
+        let open = true;
+        const send = (text: string) => {
+          if (!open) return;
+          // desiredSize <= 0: the queue is full, the client is not reading.
+          if ((controller.desiredSize ?? 0) <= 0) return cleanup();
+          try {
+            controller.enqueue(encoder.encode(text));
+          } catch {
+            cleanup();
+          }
+        };
+        const unsubscribe = cache.subscribe({
+          change: (event) => send(frame('change', event)),
+          status: (freshness) => send(frame('status', freshness)),
+        });
+        const heartbeat = setInterval(
+          () => send(`: heartbeat ${new Date().toISOString()}\n\n`),
+          heartbeatMs(),
+        );
+        cleanup = () => {
+          if (!open) return;
+          open = false;
+          clearInterval(heartbeat);
+          unsubscribe();
+          signal.removeEventListener('abort', cleanup);
+          try {
+            controller.close();
+          } catch {
+            // already closed by the client
+          }
+        };
+        if (signal.aborted) return cleanup();
+        signal.addEventListener('abort', cleanup);
+        send('retry: 3000\n\n');
+        send(frame('status', cache.freshness()));
+      },
+      cancel() {
+        cleanup();
+      },
     },
-    cancel() {
-      cleanup();
-    },
-  });
+    { highWaterMark: STREAM_QUEUE_BYTES, size: (chunk) => chunk.byteLength },
+  );
 }

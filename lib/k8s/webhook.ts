@@ -1,13 +1,14 @@
 import 'server-only';
 // Finds Linkerd's proxy-injector in MutatingWebhookConfigurations: the configuration Linkerd installs
 // (`linkerd-proxy-injector-webhook-config`), or any configuration carrying the injector's webhook name
-// (renamed Helm releases). Selectors are copied from the live object: the engine evaluates them.
+// (renamed Helm releases). Rules, selectors and matchConditions are copied from the live object: the
+// engine evaluates them (lib/mesh webhook-rules.ts, match-conditions.ts).
 import type {
   V1LabelSelector,
   V1MutatingWebhook,
   V1MutatingWebhookConfiguration,
 } from '@kubernetes/client-node';
-import type { InjectorWebhookRecord, LabelSelector } from '@/lib/mesh/types';
+import type { InjectorWebhookRecord, LabelSelector, WebhookRule } from '@/lib/mesh/types';
 
 export const INJECTOR_CONFIGURATION_NAME = 'linkerd-proxy-injector-webhook-config';
 export const INJECTOR_WEBHOOK_NAME = 'linkerd-proxy-injector.linkerd.io';
@@ -52,6 +53,18 @@ export function toInjectorWebhook(config: V1MutatingWebhookConfiguration): Injec
   if (namespaceSelector) record.namespaceSelector = namespaceSelector;
   const objectSelector = selectorOf(webhook.objectSelector);
   if (objectSelector) record.objectSelector = objectSelector;
+  record.rules = (webhook.rules ?? []).map((r) => {
+    const rule: WebhookRule = {
+      operations: [...(r.operations ?? [])],
+      apiGroups: [...(r.apiGroups ?? [])],
+      apiVersions: [...(r.apiVersions ?? [])],
+      resources: [...(r.resources ?? [])],
+    };
+    if (r.scope) rule.scope = r.scope;
+    return rule;
+  });
+  if (webhook.matchConditions?.length)
+    record.matchConditions = webhook.matchConditions.map(({ name, expression }) => ({ name, expression }));
   return record;
 }
 

@@ -12,7 +12,16 @@ import {
   selectorText,
   type TraceMemo,
 } from './trace-memo.ts';
-import type { InjectorWebhookRecord, PodSpecRecord, ReasonCode, StringMap, TraceStep } from './types.ts';
+import type { MatchConditionsResult } from './match-conditions.ts';
+import type {
+  InjectorWebhookRecord,
+  PodSpecRecord,
+  ReasonCode,
+  StringMap,
+  TraceStep,
+  WebhookRule,
+} from './types.ts';
+import { describeRule } from './webhook-rules.ts';
 
 export interface GateFacts {
   webhook: InjectorWebhookRecord | null;
@@ -179,6 +188,9 @@ export interface TraceFacts {
   source: string;
   namespaceExcluded: boolean;
   objectExcluded: boolean;
+  rulesExclude: boolean;
+  /** undefined: not evaluated (an earlier gate failed, or no template). */
+  conditions: MatchConditionsResult | undefined;
   webhookCalled: boolean;
   sidecars: string[];
   annotationCode: ReasonCode | undefined;
@@ -188,6 +200,48 @@ export interface TraceFacts {
   inject: boolean;
   codes: ReasonCode[];
   memo: TraceMemo | undefined;
+}
+
+function rulesStep(rules: readonly WebhookRule[], excluded: boolean): TraceStep {
+  const shown = rules.length === 0 ? 'none' : rules.map(describeRule).join('; ');
+  return {
+    rule: 'webhook rules',
+    outcome: passOrBlock(excluded),
+    detail: `Rules ${shown} ${excluded ? 'do not cover' : 'cover'} CREATE of pods (core v1, namespaced)`,
+  };
+}
+
+function conditionsStep(
+  webhook: InjectorWebhookRecord,
+  result: MatchConditionsResult | undefined,
+): TraceStep {
+  const names = (webhook.matchConditions ?? []).map((c) => c.name).join(', ');
+  if (!result)
+    return {
+      rule: 'webhook matchConditions',
+      outcome: 'info',
+      detail: `Not evaluated (${names}): an earlier gate already decides`,
+    };
+  switch (result.outcome) {
+    case 'called':
+      return {
+        rule: 'webhook matchConditions',
+        outcome: 'pass',
+        detail: `Every matchCondition (${names}) is true for this pod`,
+      };
+    case 'skipped':
+      return {
+        rule: 'webhook matchConditions',
+        outcome: 'block',
+        detail: `matchCondition "${result.condition}" is false for this pod: the API server skips the webhook`,
+      };
+    case 'unknown':
+      return {
+        rule: 'webhook matchConditions',
+        outcome: 'block',
+        detail: `Cannot evaluate matchCondition "${result.condition}": ${result.why}; whether the webhook is called is unknown`,
+      };
+  }
 }
 
 const NO_TEMPLATE = constantSteps(
@@ -211,6 +265,8 @@ export function decisionTrace(f: TraceFacts): TraceStep[] {
     },
     memo,
   );
+  if (f.webhook?.rules) trace.splice(1, 0, rulesStep(f.webhook.rules, f.rulesExclude));
+  if (f.webhook?.matchConditions?.length) trace.push(conditionsStep(f.webhook, f.conditions));
   if (template) {
     trace.push(hostNetworkStep(template.hostNetwork, called));
     trace.push(sidecarStep(f.sidecars, called));

@@ -3,7 +3,9 @@
 import { NAMESPACE_NAME_LABEL, injectValueOf, isInvalidInjectValue, optsIn } from './annotations.ts';
 import { automountBlocks, tokenMountFor, type TokenMountEvidence } from './automount.ts';
 import { reason } from './reasons.ts';
+import { evaluateMatchConditions, type MatchConditionsResult } from './match-conditions.ts';
 import { matchesSelector } from './selector.ts';
+import { rulesMatchPodCreate } from './webhook-rules.ts';
 import { existingSidecars, findProxy, proxyVersionOf } from './sidecar.ts';
 import { decisionTrace, type TraceFacts } from './decision-trace.ts';
 import type { TraceMemo } from './trace-memo.ts';
@@ -47,8 +49,10 @@ export interface InjectionEvaluation {
   decision: InjectionDecision;
   namespaceValue: string;
   templateValue: string;
-  /** Both webhook selectors matched: the API server would call the injector. */
+  /** Rules, both selectors and the matchConditions passed: the API server would call the injector. */
   webhookCalled: boolean;
+  /** The matchConditions could not be evaluated: whether the webhook is called is unknown. */
+  webhookCallUnknown: boolean;
   namespaceExcluded: boolean;
   objectExcluded: boolean;
   /** The template says `disabled`: an explicit opt-out, not a problem to fix. */
@@ -88,12 +92,27 @@ export function evaluateInjection(input: DecisionInput): InjectionEvaluation {
   const nsLabels = namespaceLabels(namespace);
   const namespaceExcluded = webhook !== null && !matchesSelector(webhook.namespaceSelector, nsLabels);
   const objectExcluded = webhook !== null && !matchesSelector(webhook.objectSelector, template?.labels ?? {});
-  const webhookCalled = webhook !== null && !namespaceExcluded && !objectExcluded;
+  const rulesExclude = webhook !== null && !rulesMatchPodCreate(webhook.rules);
+  // The API server evaluates matchConditions only once rules and selectors matched.
+  const conditions: MatchConditionsResult | undefined =
+    webhook !== null && template && !namespaceExcluded && !objectExcluded && !rulesExclude
+      ? evaluateMatchConditions(webhook.matchConditions, namespace.name, template)
+      : undefined;
+  const webhookCalled =
+    webhook !== null &&
+    !namespaceExcluded &&
+    !objectExcluded &&
+    !rulesExclude &&
+    conditions?.outcome !== 'skipped' &&
+    conditions?.outcome !== 'unknown';
 
   const codes: ReasonCode[] = [];
   if (webhook === null) codes.push('injector_not_installed');
+  if (rulesExclude) codes.push('webhook_rules_exclude_pods');
   if (namespaceExcluded) codes.push('namespace_excluded_by_webhook');
   if (objectExcluded) codes.push('object_excluded_by_webhook');
+  if (conditions?.outcome === 'skipped') codes.push('webhook_match_condition_false');
+  if (conditions?.outcome === 'unknown') codes.push('webhook_match_condition_unknown');
 
   // What report.go's Injectable() would answer if it ran. It reports every failing check (no short-circuit).
   const injectorCodes: ReasonCode[] = [];
@@ -119,6 +138,8 @@ export function evaluateInjection(input: DecisionInput): InjectionEvaluation {
     source,
     namespaceExcluded,
     objectExcluded,
+    rulesExclude,
+    conditions,
     webhookCalled,
     sidecars,
     annotationCode,
@@ -153,6 +174,7 @@ export function evaluateInjection(input: DecisionInput): InjectionEvaluation {
     namespaceValue,
     templateValue,
     webhookCalled,
+    webhookCallUnknown: conditions?.outcome === 'unknown',
     namespaceExcluded,
     objectExcluded,
     optedOut: templateValue === 'disabled',

@@ -1,6 +1,6 @@
 // Why a pod is (or would be) left without a proxy. Linkerd's own codes keep Linkerd's wording
 // (pkg/inject/report.go's Reasons map, which also feeds the `InjectionSkipped` event), so what the
-// dashboard says matches what `kubectl describe` shows. The last three codes are meshwatch's: the
+// dashboard says matches what `kubectl describe` shows. The webhook codes are meshwatch's: the
 // API server never calls the injector for those pods, so Linkerd has no words for them.
 import type { Reason, ReasonCode } from './types.ts';
 
@@ -51,6 +51,21 @@ export const REASONS: Readonly<Record<ReasonCode, ReasonEntry>> = {
     message: "the proxy injector webhook's objectSelector does not match the pod's labels",
     fix: "Change the pod template's labels or the injector's objectSelector so the webhook is called for the pod",
   },
+  webhook_rules_exclude_pods: {
+    message:
+      "the proxy injector webhook's rules do not cover pod creation, so the API server never calls it for pods",
+    fix: 'Give the injector\'s MutatingWebhookConfiguration back its rule for CREATE on pods (apiGroups [""], apiVersions [v1], resources [pods]), as Linkerd installs it',
+  },
+  webhook_match_condition_false: {
+    message:
+      "one of the proxy injector webhook's matchConditions is false for this pod, so the API server skips the webhook",
+    fix: "Change the pod template or the webhook's matchConditions (the explanation names the condition) so the webhook is called for the pod",
+  },
+  webhook_match_condition_unknown: {
+    message:
+      "meshwatch cannot evaluate the proxy injector webhook's matchConditions for this pod, so it cannot say whether the webhook is called",
+    fix: 'Check a newly created pod (kubectl get pod -o yaml) to see whether it was injected; the explanation says which condition meshwatch cannot evaluate',
+  },
   injector_not_installed: {
     message: 'no proxy injector webhook is installed, so nothing is injected',
     fix: 'Install the Linkerd control plane (its proxy-injector webhook) before expecting pods to be injected',
@@ -62,6 +77,9 @@ export const REASON_ORDER: readonly ReasonCode[] = [
   'injector_not_installed',
   'namespace_excluded_by_webhook',
   'object_excluded_by_webhook',
+  'webhook_rules_exclude_pods',
+  'webhook_match_condition_false',
+  'webhook_match_condition_unknown',
   'host_network_enabled',
   'sidecar_already_exists',
   'unsupported_resource',

@@ -107,6 +107,22 @@ export interface LabelSelector {
   matchExpressions?: { key: string; operator: LabelSelectorOperator | string; values?: string[] }[];
 }
 
+/** admissionregistration/v1 RuleWithOperations. */
+export interface WebhookRule {
+  operations?: readonly string[];
+  apiGroups?: readonly string[];
+  apiVersions?: readonly string[];
+  resources?: readonly string[];
+  /** `Cluster`, `Namespaced` or `*` (the default). */
+  scope?: string;
+}
+
+/** A CEL expression the API server evaluates before calling the webhook. */
+export interface MatchCondition {
+  name: string;
+  expression: string;
+}
+
 /** The proxy-injector's entry in its live MutatingWebhookConfiguration. */
 export interface InjectorWebhookRecord {
   configurationName: string;
@@ -117,6 +133,9 @@ export interface InjectorWebhookRecord {
   failurePolicy: 'Ignore' | 'Fail' | string;
   /** Where the API server calls it: `service ns/name:port` or a URL. */
   target: string;
+  /** undefined = not recorded (treated as Linkerd's own: CREATE pods); [] = called for nothing. */
+  rules?: WebhookRule[];
+  matchConditions?: MatchCondition[];
 }
 
 /** Facts from `linkerd-config` (its `values` key) and the control-plane namespace. */

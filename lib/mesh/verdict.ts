@@ -172,7 +172,10 @@ export function judgePod(pod: PodRecord, ctx: EngineContext): PodJudgement {
   const { decision } = evaluation;
   const proxy = findProxy(pod);
   const manual = evaluation.templateCarriesProxy;
-  const expected = decision.inject || manual;
+  // Unknown matchConditions: a meshed pod is not called "unwanted" (that would promise a restart
+  // removes its proxy); an unmeshed one shows as not-injectable with the "cannot evaluate" reason.
+  const unknownCall = evaluation.webhookCallUnknown && proxy !== undefined;
+  const expected = decision.inject || manual || unknownCall;
   // A manually injected template pins its proxy: a restart brings that version, not the injector's.
   const expectedVersion = manual ? evaluation.templateProxyVersion : ctx.controlPlane?.injectProxyVersion;
   const proxyVersion = proxy ? proxyVersionOf(pod.annotations, proxy.container) : undefined;

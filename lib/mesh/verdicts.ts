@@ -30,6 +30,9 @@ export type ReasonCode =
   | 'disabled_automount_service_account_token_account'
   | 'namespace_excluded_by_webhook'
   | 'object_excluded_by_webhook'
+  | 'webhook_rules_exclude_pods'
+  | 'webhook_match_condition_false'
+  | 'webhook_match_condition_unknown'
   | 'injector_not_installed';
 
 export interface Reason {

@@ -31,6 +31,7 @@ const TITLES: Record<ClientErrorCode, string> = {
   invalid_value: 'Invalid value',
   payload_too_large: 'Request too large',
   not_found: 'Not found',
+  method_not_allowed: 'Method not supported',
   forbidden: 'Not allowed by Kubernetes RBAC',
   read_only: 'meshwatch is in read-only mode',
   csrf: 'Your session token is out of date',

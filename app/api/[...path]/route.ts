@@ -1,9 +1,16 @@
-// Unknown API paths answer in the error envelope rather than with the HTML 404 page.
-import { errorBody } from '@/lib/api/errors';
+// Unknown API paths answer in the error envelope (with Cache-Control: no-store, like every API error)
+// rather than with the HTML 404 page.
+import { errorResponse, MeshwatchError } from '@/lib/api/errors';
 import { apiRoute } from '@/lib/api/route';
 
-const notFound = apiRoute(() =>
-  Response.json(errorBody('not_found', 'No such API endpoint.'), { status: 404 }),
-);
+const notFound = apiRoute(() => errorResponse(new MeshwatchError('not_found', 'No such API endpoint.')));
 
-export { notFound as GET, notFound as POST, notFound as PUT, notFound as PATCH, notFound as DELETE };
+export {
+  notFound as GET,
+  notFound as HEAD,
+  notFound as POST,
+  notFound as PUT,
+  notFound as PATCH,
+  notFound as DELETE,
+  notFound as OPTIONS,
+};

@@ -1,16 +1,14 @@
 import { apiRoute } from '@/lib/api/route';
 import { getCache } from '@/lib/k8s/cache';
-import { changeStream } from '@/lib/k8s/stream';
+import { changeStream, STREAM_HEADERS } from '@/lib/k8s/stream';
 
 export const GET = apiRoute(
   (request) =>
     new Response(changeStream(getCache(), request.signal), {
-      headers: {
-        'content-type': 'text/event-stream; charset=utf-8',
-        // no-transform keeps Next's gzip from buffering the stream; X-Accel-Buffering does the same for nginx.
-        'cache-control': 'no-cache, no-transform',
-        'x-accel-buffering': 'no',
-        connection: 'keep-alive',
-      },
+      headers: { ...STREAM_HEADERS, connection: 'keep-alive' },
     }),
 );
+
+// Without its own HEAD, Next answers HEAD by running GET and dropping the body unread: the stream's
+// subscriber and heartbeat then lived for ever (one per HEAD, from any page via no-cors fetch).
+export const HEAD = apiRoute(() => new Response(null, { headers: STREAM_HEADERS }));

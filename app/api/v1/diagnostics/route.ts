@@ -1,0 +1,16 @@
+// The server process's own numbers (open streams, memory): what an operator checks when it grows.
+import type { DiagnosticsResponse } from '@/lib/api/dto';
+import { jsonResponse } from '@/lib/api/errors';
+import { apiRoute } from '@/lib/api/route';
+import { getCache } from '@/lib/k8s/cache';
+
+export const GET = apiRoute(() => {
+  const { rss, heapUsed } = process.memoryUsage();
+  const response: DiagnosticsResponse = {
+    streams: getCache().subscriberCount,
+    rssBytes: rss,
+    heapUsedBytes: heapUsed,
+    uptimeSeconds: Math.round(process.uptime()),
+  };
+  return jsonResponse(response);
+});

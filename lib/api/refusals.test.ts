@@ -1,0 +1,48 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { MeshwatchError } from './errors';
+import { recordRefusal, REFUSAL_WINDOW_MS, REFUSALS_PER_WINDOW, resetRefusalLimiter } from './refusals';
+
+const post = () =>
+  new Request('http://127.0.0.1/api/v1/namespaces/x/injection', {
+    method: 'POST',
+    headers: { 'x-meshwatch-peer': '127.0.0.1', 'x-forwarded-for': '10.6.6.6' },
+  });
+const csrf = new MeshwatchError('csrf', 'Cross-site request refused.');
+
+beforeEach(() => resetRefusalLimiter());
+
+describe('recordRefusal', () => {
+  it('writes an audit line with the code, the path and the socket peer', () => {
+    const lines: Record<string, unknown>[] = [];
+    recordRefusal(post(), csrf, (l) => lines.push(l), 1_000);
+    expect(lines).toEqual([
+      expect.objectContaining({
+        msg: 'meshwatch action',
+        result: 'refused',
+        code: 'csrf',
+        method: 'POST',
+        path: '/api/v1/namespaces/x/injection',
+        client: '127.0.0.1',
+        peer: '127.0.0.1',
+      }),
+    ]);
+  });
+  it('ignores reads and server errors', () => {
+    const lines: unknown[] = [];
+    recordRefusal(new Request('http://127.0.0.1/'), csrf, (l) => lines.push(l));
+    recordRefusal(post(), new MeshwatchError('unavailable', 'down'), (l) => lines.push(l));
+    recordRefusal(post(), new Error('boom'), (l) => lines.push(l));
+    expect(lines).toEqual([]);
+  });
+  it('logs at most the limit per window, then says how many it dropped', () => {
+    const lines: Record<string, unknown>[] = [];
+    for (let i = 0; i < REFUSALS_PER_WINDOW + 30; i++)
+      recordRefusal(post(), csrf, (l) => lines.push(l), 1_000 + i);
+    expect(lines).toHaveLength(REFUSALS_PER_WINDOW);
+    recordRefusal(post(), csrf, (l) => lines.push(l), 1_000 + REFUSAL_WINDOW_MS);
+    expect(lines.at(-2)).toEqual(
+      expect.objectContaining({ msg: 'meshwatch refusals suppressed', count: 30 }),
+    );
+    expect(lines.at(-1)).toEqual(expect.objectContaining({ result: 'refused' }));
+  });
+});
