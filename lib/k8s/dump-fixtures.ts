@@ -120,6 +120,16 @@ export function injectorWebhookObj(failurePolicy = 'Ignore') {
             { key: 'config.linkerd.io/admission-webhooks', operator: 'NotIn', values: ['disabled'] },
           ],
         },
+        // As Linkerd's chart renders it: without rules a webhook is never called.
+        rules: [
+          {
+            operations: ['CREATE'],
+            apiGroups: [''],
+            apiVersions: ['v1'],
+            resources: ['pods', 'services'],
+            scope: 'Namespaced',
+          },
+        ],
         admissionReviewVersions: ['v1'],
         sideEffects: 'None',
       },

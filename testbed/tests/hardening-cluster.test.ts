@@ -66,7 +66,7 @@ describe('20 concurrent restarts of one Deployment', () => {
     await api.csrfToken();
     const answers = await Promise.all(
       Array.from({ length: 20 }, () =>
-        api.post<RestartResponse>(`/api/v1/workloads/${ns}/Deployment/cart/restart`, {}),
+        api.post<RestartResponse>(`/api/v1/workloads/${ns}/Deployment/cart/restart`, { force: true }),
       ),
     );
     expect(answers.map((a) => a.status)).toEqual(Array(20).fill(200));
@@ -77,7 +77,9 @@ describe('20 concurrent restarts of one Deployment', () => {
     expect(already).toHaveLength(19);
     expect(already[0]?.why).toMatch(/already restarting/);
     // A later click while the rollout still runs: still one rollout.
-    const again = await api.post<RestartResponse>(`/api/v1/workloads/${ns}/Deployment/cart/restart`, {});
+    const again = await api.post<RestartResponse>(`/api/v1/workloads/${ns}/Deployment/cart/restart`, {
+      force: true,
+    });
     expect(again.body.results[0]?.alreadyRestarting).toBe(true);
 
     const after = (await kubectlJson<DeploymentJson>(['get', 'deployment', 'cart', '-n', ns])).metadata
