@@ -4,7 +4,7 @@ import 'server-only';
 // leaves an audit line; a forced request reports what it overrode.
 import { markAudited, MeshwatchError } from '@/lib/api/errors';
 import {
-  RESTART_FIXES,
+  needsRestart,
   injectionGuard,
   restartGuard,
   type GuardCluster,
@@ -43,9 +43,7 @@ function toGuardWorkload(w: WorkloadSummary): GuardWorkload {
 
 /** What a namespace restart would act on: restartable workloads with pods a restart fixes. */
 export function namespaceCandidates(analysis: NamespaceAnalysis): WorkloadSummary[] {
-  return analysis.workloads.filter(
-    (w) => w.restart.restartable && RESTART_FIXES.some((status) => w.statusCounts[status] > 0),
-  );
+  return analysis.workloads.filter((w) => w.restart.restartable && needsRestart(w.statusCounts));
 }
 
 interface GuardRequest {

@@ -16,6 +16,7 @@ import { isMeshwatchError, markAudited, MeshwatchError } from '@/lib/api/errors'
 import type { RestartableKind } from '@/lib/api/validate';
 import {
   PAUSED_DEPLOYMENT_MESSAGE,
+  needsRestart,
   RESTART_FIXES,
   RESTARTED_AT_ANNOTATION,
   restartInProgress,
@@ -238,9 +239,7 @@ export async function restartNamespace(
   opts: { dryRun: boolean; client: ClientIdentity },
 ): Promise<RestartResponse> {
   const namespace = analysis.namespace.name;
-  const candidates = analysis.workloads.filter((w) =>
-    RESTART_FIXES.some((status) => w.statusCounts[status] > 0),
-  );
+  const candidates = analysis.workloads.filter((w) => needsRestart(w.statusCounts));
   const results: RestartResult[] = [];
   const failures: MeshwatchError[] = [];
   for (const w of candidates) {

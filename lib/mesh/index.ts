@@ -25,7 +25,7 @@ export { REASONS, REASON_ORDER, type ReasonEntry } from './reasons.ts';
 export { LINTS, type LintEntry } from './lints.ts';
 export { PAUSED_DEPLOYMENT_MESSAGE, restartability } from './restartability.ts';
 export { restartInProgress, rolloutComplete, type RolloutStatus } from './rollout-progress.ts';
-export { isCounted, isFailed } from './aggregate.ts';
+export { isCounted, isFailed, needsRestart } from './aggregate.ts';
 export { PROXY_CONTAINER_NAME } from './sidecar.ts';
 export {
   SYSTEM_NAMESPACES,
