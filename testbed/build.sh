@@ -38,3 +38,5 @@ build_module kwok kwok "" sigs.k8s.io/kwok/cmd/kwok
 build_module kubernetes "kube-apiserver kube-controller-manager kube-scheduler kubectl" "$kube_ld" \
   k8s.io/kubernetes/cmd/kube-apiserver k8s.io/kubernetes/cmd/kube-controller-manager \
   k8s.io/kubernetes/cmd/kube-scheduler k8s.io/kubernetes/cmd/kubectl
+# Helm only renders and installs the chart in the tests; it is pinned like the rest.
+build_module helm helm "" helm.sh/helm/v3/cmd/helm
