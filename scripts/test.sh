@@ -2,6 +2,11 @@
 # `npm test`: installs what is missing, then runs every gate — lint, type-check, unit tests, the
 # production build, integration tests on the real testbed, Playwright — and ends with one line
 # `N passed, N failed` summing every runner. Exits non-zero when anything failed.
+#
+# Two cores, so the order is chosen by what waits rather than computes: the two testbeds start and
+# the container image builds beside the static gates, and Playwright runs on a testbed of its own
+# beside the integration tests (both mostly wait on rollouts, servers and the browser). Work that
+# runs in the background prints its output when it is collected, so the log reads in order.
 source "$(dirname "$0")/lib.sh"
 cd "$MESHWATCH_ROOT"
 # --- in-cluster (issue #9): set-up must not change tracked files (compared after the testbed build).
@@ -16,15 +21,6 @@ mkdir -p "$out"
 passed=0 failed=0 summary=()
 t0=$SECONDS
 
-# The image (issue #9) needs nothing from the testbed: build it beside the gates below — after a source
-# change its in-image `next build` is the slowest step — and collect it just before integration needs it.
-rm -f "$out/image.rc" "$out/image.name"
-(
-  bash scripts/image.sh >"$out/image.name" 2>"$out/image.log"
-  echo $? >"$out/image.rc"
-) &
-image_pid=$!
-
 record() { # name passed failed
   passed=$((passed + $2)); failed=$((failed + $3))
   summary+=("$(printf '%-12s %4d passed, %d failed' "$1" "$2" "$3")")
@@ -34,6 +30,28 @@ check() { # name command... — a gate that is one pass or one fail
   log "$name"
   if "$@"; then record "$name" 1 0; else record "$name" 0 1; fi
   log "$name took $((SECONDS - start))s"
+}
+# A gate in the background: `begin name command...` starts it, `finish name` waits, prints its output
+# and records it. The exit status and duration go through a file, so a sibling job can wait on it too.
+declare -A bg_pid=()
+begin() { # name command...
+  local name="$1"; shift
+  rm -f "$out/$name.rc"
+  (
+    start=$SECONDS rc=0
+    "$@" || rc=$?
+    echo "$rc $((SECONDS - start))" >"$out/$name.rc"
+  ) >"$out/$name.log" 2>&1 &
+  bg_pid[$name]=$!
+}
+finish() { # name
+  local name="$1" rc secs
+  wait "${bg_pid[$name]}" 2>/dev/null || true
+  log "$name"
+  cat "$out/$name.log"
+  read -r rc secs <"$out/$name.rc" 2>/dev/null || { rc=1 secs=?; }
+  if [ "$rc" = 0 ]; then record "$name" 1 0; else record "$name" 0 1; fi
+  log "$name took ${secs}s (in the background)"
 }
 vitest_counts() { # json file → "passed failed" (a missing or broken report counts as one failure)
   node -e 'try { const r = require(process.argv[1]); console.log(r.numPassedTests, r.numFailedTests + (r.success || r.numFailedTests ? 0 : 1)); } catch { console.log(0, 1); }' "$1"
@@ -46,16 +64,37 @@ run_vitest() { # name project
   record "$name" "$p" "$f"; log "$name took $((SECONDS - start))s"
 }
 
+# --- Testbeds: the integration tests' (.testbed, or MESHWATCH_TESTBED_DIR) and Playwright's own
+# (.testbed/e2e) — some integration tests restart the API server or break the webhook, which a journey
+# must never see. Each stays up if it already was; otherwise it is stopped again at the end.
+e2e_testbed="$MESHWATCH_ROOT/.testbed/e2e"
+testbed_up() { # dir → is its API server running?
+  [ -f "$1/pids/kube-apiserver.pid" ] && kill -0 "$(cat "$1/pids/kube-apiserver.pid")" 2>/dev/null
+}
+testbed_was_up=0 e2e_testbed_was_up=0
+testbed_up "${MESHWATCH_TESTBED_DIR:-$MESHWATCH_ROOT/.testbed}" && testbed_was_up=1
+testbed_up "$e2e_testbed" && e2e_testbed_was_up=1
+stop_testbeds() {
+  local job; for job in testbed e2e-testbed; do wait "${bg_pid[$job]:-}" 2>/dev/null || true; done # never mid-start
+  [ "$testbed_was_up" = 1 ] || bash testbed/down.sh 2>/dev/null || true
+  [ "$e2e_testbed_was_up" = 1 ] || MESHWATCH_TESTBED_DIR="$e2e_testbed" bash testbed/down.sh 2>/dev/null || true
+}
+trap stop_testbeds EXIT
+begin testbed bash testbed/up.sh
+e2e_testbed_setup() { MESHWATCH_TESTBED_DIR="$e2e_testbed" bash testbed/up.sh && MESHWATCH_TESTBED_DIR="$e2e_testbed" bash testbed/seed.sh; }
+begin e2e-testbed e2e_testbed_setup
+# The image (issue #9) needs nothing from the testbed; after a source change its in-image `next build`
+# is the slowest step. Collected just before the integration tests need it.
+begin image bash scripts/image.sh
+
+# --- Static gates (eslint and tsc are single-threaded: they run side by side).
+begin typecheck tsc --noEmit
 check lint eslint --max-warnings=0 .
 check format prettier --check .
-check typecheck tsc --noEmit
+finish typecheck
 run_vitest unit unit
 
-# The testbed stays up if it already was; otherwise it is stopped again at the end.
-testbed_was_up=0
-[ -f .testbed/pids/kube-apiserver.pid ] && kill -0 "$(cat .testbed/pids/kube-apiserver.pid)" 2>/dev/null && testbed_was_up=1
-[ "$testbed_was_up" = 1 ] || trap 'bash testbed/down.sh' EXIT
-check testbed bash testbed/up.sh
+finish testbed
 # --- in-cluster (issue #9): clean set-up, the chart, its manifests and the image.
 setup_left_tree_clean() {
   local now; now="$(git status --porcelain)"
@@ -70,23 +109,36 @@ check manifests bash scripts/render-manifests.sh --check
 # --- end in-cluster
 check seed bash testbed/seed.sh
 check build next build
-image_built() { # waits for the build started at the top; its log says how long it took
-  wait "$image_pid" 2>/dev/null || true
-  cat "$out/image.log" >&2
-  [ "$(cat "$out/image.rc" 2>/dev/null)" = 0 ] || return 1
-  MESHWATCH_IMAGE="$(tail -n 1 "$out/image.name")" && [ -n "$MESHWATCH_IMAGE" ] && export MESHWATCH_IMAGE
-}
-check image image_built
-run_vitest integration integration
+finish image
+# scripts/image.sh's last line is the image's name; the in-cluster tests fail, saying so, without one.
+if [ "$(cut -d' ' -f1 "$out/image.rc" 2>/dev/null)" = 0 ]; then
+  MESHWATCH_IMAGE="$(tail -n 1 "$out/image.log")" && export MESHWATCH_IMAGE
+fi
 
+# --- Playwright on its own testbed, beside the integration tests; its output is printed after them.
+rm -f "$out/e2e.json"
+e2e_start=$SECONDS
+playwright_on_own_testbed() {
+  until [ -f "$out/e2e-testbed.rc" ]; do sleep 1; done
+  cat "$out/e2e-testbed.log"
+  # No report means Playwright did not run: counted as one failure below, with this log saying why.
+  read -r rc _ <"$out/e2e-testbed.rc"
+  [ "$rc" = 0 ] || { echo "the e2e testbed ($e2e_testbed) did not start or seed: see above"; return 0; }
+  echo "e2e testbed ready; Playwright starts on it ($e2e_testbed)"
+  MESHWATCH_TESTBED_DIR="$e2e_testbed" PLAYWRIGHT_JSON_OUTPUT_NAME="$out/e2e.json" \
+    playwright test --reporter=list,json || true
+}
+begin e2e playwright_on_own_testbed
+log "e2e (Playwright, $CHROMIUM_PATH) runs beside the integration tests: $out/e2e.log"
+run_vitest integration integration
+wait "${bg_pid[e2e]}" 2>/dev/null || true
 log "e2e (Playwright, $CHROMIUM_PATH)"
-start=$SECONDS
-PLAYWRIGHT_JSON_OUTPUT_NAME="$out/e2e.json" playwright test --reporter=list,json || true
+cat "$out/e2e.log"
 read -r p f < <(node -e 'try { const s = require(process.argv[1]).stats; console.log(s.expected + s.flaky, s.unexpected + (s.expected + s.unexpected + s.flaky ? 0 : 1)); } catch { console.log(0, 1); }' "$out/e2e.json")
-record e2e "$p" "$f"; log "e2e took $((SECONDS - start))s"
+record e2e "$p" "$f"; log "e2e took $((SECONDS - e2e_start))s (beside the integration tests)"
 
 linkerd_suite
-if [ "$testbed_was_up" = 0 ]; then bash testbed/down.sh 2>/dev/null; trap - EXIT; fi
+stop_testbeds; trap - EXIT
 
 echo
 printf '  %s\n' "${summary[@]}"

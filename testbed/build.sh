@@ -38,5 +38,10 @@ build_module kwok kwok "" sigs.k8s.io/kwok/cmd/kwok
 build_module kubernetes "kube-apiserver kube-controller-manager kube-scheduler kubectl" "$kube_ld" \
   k8s.io/kubernetes/cmd/kube-apiserver k8s.io/kubernetes/cmd/kube-controller-manager \
   k8s.io/kubernetes/cmd/kube-scheduler k8s.io/kubernetes/cmd/kubectl
-# Helm only renders and installs the chart in the tests; it is pinned like the rest.
-build_module helm helm "" helm.sh/helm/v3/cmd/helm
+# Helm renders, lints and installs the chart in the tests. Like its own Makefile, tell it the Kubernetes
+# version `helm template` and `helm lint` assume without a cluster (else v1.20, below the chart's kubeVersion).
+helm_ld=""
+for p in helm.sh/helm/v3/pkg/chartutil helm.sh/helm/v3/pkg/lint/rules; do
+  helm_ld="$helm_ld -X $p.k8sVersionMajor=1 -X $p.k8sVersionMinor=$minor"
+done
+build_module helm helm "$helm_ld" helm.sh/helm/v3/cmd/helm

@@ -14,8 +14,11 @@ tb_log() { printf '\033[35m[testbed]\033[0m %s\n' "$*" >&2; }
 # Binaries are cached outside the work tree under a key made of the module's go.mod + go.sum, the Go
 # version and this file's build recipe version: a warm run never rebuilds.
 BUILD_RECIPE=2
+# What a module's build bakes in beyond go.mod/go.sum: Helm is told the Kubernetes version it renders for.
+module_recipe() { case "$1" in helm) echo "kube $(kube_version)" ;; esac; }
 module_key() { # module dir name
-  { cat "$TB_SRC/go/$1/go.mod" "$TB_SRC/go/$1/go.sum"; go version; echo "$BUILD_RECIPE"; } | sha256sum | cut -c1-16
+  { cat "$TB_SRC/go/$1/go.mod" "$TB_SRC/go/$1/go.sum"; go version; echo "$BUILD_RECIPE"; module_recipe "$1"; } |
+    sha256sum | cut -c1-16
 }
 module_bin_dir() { echo "$TB_BIN_CACHE/$1-$(module_key "$1")"; }
 kube_version() { # the pinned k8s.io/kubernetes version, from go.mod (single line or block form)
