@@ -3,11 +3,15 @@
 import { createContext, useContext, useMemo, useState, type ReactNode } from 'react';
 import { InjectionDialog, type InjectionTarget } from './injection-dialog';
 import { RestartDialog } from './restart-dialog';
+import type { WorkloadRef } from '@/lib/api/dto';
+import { LintFixDialog, WorkloadInjectionDialog, type LintFixTarget } from './workload-change-dialogs';
 import type { RestartScope } from './restart-plan';
 
 interface ActionDialogs {
   openInjection: (target: InjectionTarget) => void;
   openRestart: (scope: RestartScope) => void;
+  openWorkloadInjection: (target: WorkloadRef) => void;
+  openLintFix: (target: LintFixTarget) => void;
 }
 
 const ActionDialogsContext = createContext<ActionDialogs | null>(null);
@@ -19,12 +23,24 @@ const ActionDialogsContext = createContext<ActionDialogs | null>(null);
 export function ActionDialogsProvider({ children }: { children: ReactNode }) {
   const [injection, setInjection] = useState<InjectionTarget | null>(null);
   const [restart, setRestart] = useState<RestartScope | null>(null);
-  const value = useMemo(() => ({ openInjection: setInjection, openRestart: setRestart }), []);
+  const [workloadInjection, setWorkloadInjection] = useState<WorkloadRef | null>(null);
+  const [lintFix, setLintFix] = useState<LintFixTarget | null>(null);
+  const value = useMemo(
+    () => ({
+      openInjection: setInjection,
+      openRestart: setRestart,
+      openWorkloadInjection: setWorkloadInjection,
+      openLintFix: setLintFix,
+    }),
+    [],
+  );
   return (
     <ActionDialogsContext value={value}>
       {children}
       <InjectionDialog target={injection} onClose={() => setInjection(null)} />
       <RestartDialog scope={restart} onClose={() => setRestart(null)} />
+      <WorkloadInjectionDialog target={workloadInjection} onClose={() => setWorkloadInjection(null)} />
+      <LintFixDialog target={lintFix} onClose={() => setLintFix(null)} />
     </ActionDialogsContext>
   );
 }

@@ -10,6 +10,7 @@ const ACTION_LABEL: Record<ActivityEntry['action'], string> = {
   'set-injection': 'Set injection',
   'restart-workload': 'Restart workload',
   'restart-namespace': 'Restart namespace',
+  'fix-lint': 'Fix lint',
 };
 
 export function ActivityTable({ entries }: { entries: readonly ActivityEntry[] }) {

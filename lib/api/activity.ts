@@ -18,6 +18,7 @@ export interface MeshwatchEventRecord {
 const ACTION_BY_REASON: Record<string, ActivityEntry['action']> = {
   MeshwatchInjectionChanged: 'set-injection',
   MeshwatchRestarted: 'restart-workload',
+  MeshwatchLintFixed: 'fix-lint',
 };
 
 /** Same shape the ring uses, so an action seen both ways is recognised. */

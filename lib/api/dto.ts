@@ -102,7 +102,12 @@ export interface PodResponse {
 }
 
 export type Capability =
-  'patchNamespaces' | 'patchDeployments' | 'patchStatefulSets' | 'patchDaemonSets' | 'createEvents';
+  | 'patchNamespaces'
+  | 'patchDeployments'
+  | 'patchStatefulSets'
+  | 'patchDaemonSets'
+  | 'patchCronJobs'
+  | 'createEvents';
 
 export interface CapabilitiesResponse {
   readOnly: boolean;
@@ -166,7 +171,7 @@ export interface RestartResponse {
 export interface ActivityEntry {
   id: string;
   at: string;
-  action: 'set-injection' | 'restart-workload' | 'restart-namespace';
+  action: 'set-injection' | 'restart-workload' | 'restart-namespace' | 'fix-lint';
   target: string;
   dryRun: boolean;
   result: 'ok' | 'error';

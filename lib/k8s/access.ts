@@ -16,6 +16,7 @@ const CHECKS: Record<Capability, Check> = {
   patchDeployments: { verb: 'patch', group: 'apps', resource: 'deployments' },
   patchStatefulSets: { verb: 'patch', group: 'apps', resource: 'statefulsets' },
   patchDaemonSets: { verb: 'patch', group: 'apps', resource: 'daemonsets' },
+  patchCronJobs: { verb: 'patch', group: 'batch', resource: 'cronjobs' },
   createEvents: { verb: 'create', group: '', resource: 'events' },
 };
 
@@ -50,6 +51,7 @@ export async function reviewAccess(clients: Clients): Promise<Access> {
       patchDeployments: false,
       patchStatefulSets: false,
       patchDaemonSets: false,
+      patchCronJobs: false,
       createEvents: false,
     },
     why: {},

@@ -102,3 +102,12 @@ export function guardRestart(
     target,
   });
 }
+
+/** A metadata change (workload injection, lint fix) in a guarded namespace: the same rule as injection. */
+export function guardMetadataChange(
+  cache: ClusterCache,
+  req: Omit<GuardRequest, 'target'> & { target: GuardRequest['target'] },
+): Promise<GuardRefusal[]> {
+  const refusals = injectionGuard(req.target.namespace, clusterSummaryOf(cache).controlPlaneNamespace);
+  return enforce(refusals, req);
+}

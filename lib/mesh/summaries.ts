@@ -11,6 +11,7 @@ import {
   type Tally,
 } from './aggregate.ts';
 import { namespaceLabels } from './decision.ts';
+import { gitOpsManager } from './gitops.ts';
 import { barePodLints, namespaceLints, restartLint, workloadLints } from './lints.ts';
 import { isTopLevel } from './owners.ts';
 import { restartability } from './restartability.ts';
@@ -45,7 +46,7 @@ function workloadSummary(ctx: EngineContext, w: WorkloadRecord, tally: Tally): W
     workload: w,
   });
   if (restartRequired) lints.push(restartRequired);
-  return {
+  const summary: WorkloadSummary = {
     kind: w.kind,
     namespace: w.namespace,
     name: w.name,
@@ -58,12 +59,15 @@ function workloadSummary(ctx: EngineContext, w: WorkloadRecord, tally: Tally): W
     needsRestart: needsRestart(tally.statusCounts),
     lints,
   };
+  const gitOps = gitOpsManager(w);
+  if (gitOps) summary.gitOps = gitOps;
+  return summary;
 }
 
 function namespaceSummary(ctx: EngineContext, acc: NamespaceAcc): NamespaceSummary {
   const facts = namespaceFacts(ctx, acc.name);
   const value = acc.record?.annotations[INJECT_ANNOTATION];
-  return {
+  const summary: NamespaceSummary = {
     name: acc.name,
     injectValue: value,
     injectAnnotationSetAt: acc.record?.injectAnnotationSetAt,
@@ -79,6 +83,9 @@ function namespaceSummary(ctx: EngineContext, acc: NamespaceAcc): NamespaceSumma
     lints: acc.lints,
     workloadLints: acc.workloadLints,
   };
+  const gitOps = acc.record && gitOpsManager(acc.record);
+  if (gitOps) summary.gitOps = gitOps;
+  return summary;
 }
 
 function byName(a: { name: string }, b: { name: string }): number {

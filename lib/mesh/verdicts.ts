@@ -1,6 +1,7 @@
 // The engine's outputs: per-pod verdicts, reasons, lints, traces and summaries. Type-only apart from
 // the two status lists, which client code may import too.
 import type { PodPhase, WorkloadKind } from './records.ts';
+import type { GitOpsManager } from './gitops.ts';
 
 /** One per pod. */
 export type PodStatus =
@@ -121,6 +122,8 @@ export interface WorkloadSummary {
   restart: Restartability;
   needsRestart: boolean;
   lints: Lint[];
+  /** Argo CD / Flux / Helm owns its manifest: a patch is reverted at the next sync. */
+  gitOps?: GitOpsManager;
 }
 
 export interface NamespaceSummary {
@@ -139,6 +142,8 @@ export interface NamespaceSummary {
   lints: Lint[];
   /** Lints on the namespace's workloads (restart_required aside: workloadsNeedingRestart counts those), by severity. */
   workloadLints: Record<Lint['severity'], number>;
+  /** Argo CD / Flux / Helm owns its manifest: a patch is reverted at the next sync. */
+  gitOps?: GitOpsManager;
 }
 
 export interface ClusterSummary {

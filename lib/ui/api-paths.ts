@@ -14,6 +14,12 @@ export const apiPaths = {
   restartNamespace: (namespace: string) => `/api/v1/namespaces/${enc(namespace)}/restart`,
   restartWorkload: (namespace: string, kind: WorkloadKind, name: string) =>
     `/api/v1/workloads/${enc(namespace)}/${enc(kind)}/${enc(name)}/restart`,
+  workloadInjection: (namespace: string, kind: WorkloadKind, name: string) =>
+    `/api/v1/workloads/${enc(namespace)}/${enc(kind)}/${enc(name)}/injection`,
+  lintFix: (target: { kind: string; namespace?: string; name: string }) =>
+    target.kind === 'Namespace'
+      ? `/api/v1/namespaces/${enc(target.name)}/lint-fix`
+      : `/api/v1/workloads/${enc(target.namespace ?? '')}/${enc(target.kind)}/${enc(target.name)}/lint-fix`,
   injector: '/api/v1/injector',
   injectorProbe: '/api/v1/injector/probe',
   rollout: (namespace: string, kind: WorkloadKind, name: string, since: string) =>

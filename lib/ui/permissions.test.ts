@@ -15,6 +15,7 @@ const allowed: CapabilitiesResponse = {
     patchDeployments: true,
     patchStatefulSets: true,
     patchDaemonSets: true,
+    patchCronJobs: true,
     createEvents: true,
   },
   why: {},

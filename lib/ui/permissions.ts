@@ -18,6 +18,7 @@ const DEFAULT_WHY: Record<Capability, string> = {
   patchDeployments: "meshwatch's Kubernetes identity may not patch Deployments.",
   patchStatefulSets: "meshwatch's Kubernetes identity may not patch StatefulSets.",
   patchDaemonSets: "meshwatch's Kubernetes identity may not patch DaemonSets.",
+  patchCronJobs: "meshwatch's Kubernetes identity may not patch CronJobs.",
   createEvents: "meshwatch's Kubernetes identity may not create events.",
 };
 
@@ -78,4 +79,19 @@ export function namespaceRestartBlockedReason(
   }
   if (workloadsNeedingRestart === 0) return 'No workload here needs a restart.';
   return null;
+}
+
+const TEMPLATE_CAPABILITY: Partial<Record<WorkloadKind, Capability>> = {
+  ...RESTART_CAPABILITY,
+  CronJob: 'patchCronJobs',
+};
+
+/** Workload opt-in/out and workload lint fixes patch the workload itself. */
+export function workloadChangeBlockedReason(state: CapabilityState, kind: WorkloadKind): string | null {
+  const base = common(state);
+  if (base) return base;
+  const capability = TEMPLATE_CAPABILITY[kind];
+  return capability
+    ? denied(state.data!, capability)
+    : `meshwatch edits the pod templates of Deployments, StatefulSets, DaemonSets and CronJobs, not a ${kind}'s.`;
 }

@@ -3,6 +3,11 @@
 import { useCallback } from 'react';
 import { useSWRConfig } from 'swr';
 import type { InjectionRequest, InjectionResponse, RestartResponse, WorkloadRef } from '@/lib/api/dto';
+import type {
+  LintFixRequest,
+  MetadataChangeResponse,
+  WorkloadInjectionRequest,
+} from '@/lib/api/workload-injection';
 import { ApiError } from './api-error';
 import { apiPaths, isNamespaceKey } from './api-paths';
 import { postJson } from './fetcher';
@@ -72,5 +77,24 @@ export function useMeshActions() {
     [send, afterChange],
   );
 
-  return { setInjection, restartWorkload, restartNamespace };
+  const setWorkloadInjection = useCallback(
+    async (workload: WorkloadRef, request: WorkloadInjectionRequest) => {
+      const url = apiPaths.workloadInjection(workload.namespace, workload.kind, workload.name);
+      const response = await send<MetadataChangeResponse>(url, request);
+      if (!request.dryRun) afterChange(workload.namespace);
+      return response;
+    },
+    [send, afterChange],
+  );
+
+  const fixLint = useCallback(
+    async (target: { kind: string; namespace?: string; name: string }, request: LintFixRequest) => {
+      const response = await send<MetadataChangeResponse>(apiPaths.lintFix(target), request);
+      if (!request.dryRun) afterChange(target.namespace ?? target.name);
+      return response;
+    },
+    [send, afterChange],
+  );
+
+  return { setInjection, restartWorkload, restartNamespace, setWorkloadInjection, fixLint };
 }

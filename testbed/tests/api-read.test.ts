@@ -176,6 +176,7 @@ describe('GET /api/v1/capabilities and /api/v1/activity', () => {
       patchDeployments: true,
       patchStatefulSets: true,
       patchDaemonSets: true,
+      patchCronJobs: true,
       createEvents: true,
     });
     expect(body.why).toEqual({});

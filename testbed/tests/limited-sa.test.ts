@@ -121,6 +121,7 @@ describe('a read-only ServiceAccount', () => {
       patchDeployments: false,
       patchStatefulSets: false,
       patchDaemonSets: false,
+      patchCronJobs: false,
       createEvents: false,
     });
     expect(body.why.patchNamespaces).toMatch(/may not patch namespaces/);

@@ -11,6 +11,7 @@ const CAPABILITIES: Capability[] = [
   'patchDeployments',
   'patchStatefulSets',
   'patchDaemonSets',
+  'patchCronJobs',
   'createEvents',
 ];
 

@@ -1,0 +1,90 @@
+'use client';
+
+import { useState } from 'react';
+import type { InjectValue, WorkloadRef } from '@/lib/api/dto';
+import type { FixableLint } from '@/lib/mesh/lint-fixes';
+import type { Lint } from '@/lib/mesh/types';
+import { workloadLabel } from '@/lib/ui/format';
+import { useMeshActions } from '@/lib/ui/use-mesh-actions';
+import { ChangeDialog } from './change-dialog';
+import { InjectionChoice, choiceKey, type InjectionChoiceValue } from './injection-choice';
+
+export function WorkloadInjectionDialog({
+  target,
+  onClose,
+}: {
+  target: WorkloadRef | null;
+  onClose: () => void;
+}) {
+  const { setWorkloadInjection } = useMeshActions();
+  const [value, setValue] = useState<InjectionChoiceValue>('enabled');
+  return (
+    <ChangeDialog
+      open={target !== null}
+      onClose={onClose}
+      title={
+        target ? (
+          <>
+            Proxy injection for <span className="font-mono">{workloadLabel(target)}</span>
+          </>
+        ) : (
+          ''
+        )
+      }
+      description="Changes linkerd.io/inject on the pod template, which the injector reads for every new pod."
+      previewKey={target ? `${workloadLabel(target)}/${choiceKey(value)}` : ''}
+      send={(body) => setWorkloadInjection(target!, { value, ...body })}
+      choice={<InjectionChoice current={undefined} value={value} onChange={setValue} />}
+      applyLabel={value === null ? 'Remove from template' : `Set to ${value}`}
+    />
+  );
+}
+
+/** Lints whose fix the value picks: the value found is invalid, or there is none to carry over. */
+const VALUE_CHOICES: InjectValue[] = ['enabled', 'disabled', 'ingress'];
+
+export interface LintFixTarget {
+  lint: Lint & { code: FixableLint };
+}
+
+export function LintFixDialog({ target, onClose }: { target: LintFixTarget | null; onClose: () => void }) {
+  const { fixLint } = useMeshActions();
+  const [value, setValue] = useState<InjectValue | undefined>(undefined);
+  const lint = target?.lint;
+  const needsValue = lint?.code === 'invalid_inject_value';
+  return (
+    <ChangeDialog
+      open={target !== null}
+      onClose={() => {
+        setValue(undefined);
+        onClose();
+      }}
+      title={lint ? <>Fix: {lint.fix}</> : ''}
+      description={lint?.message}
+      previewKey={lint ? `${workloadLabel(lint.target)}/${lint.code}/${value ?? ''}` : ''}
+      send={(body) => fixLint(lint!.target, { code: lint!.code, ...(value ? { value } : {}), ...body })}
+      blocked={needsValue && !value ? 'Pick the value to set.' : null}
+      choice={
+        <fieldset className="flex flex-wrap items-center gap-3">
+          <legend className="mb-1 text-xs font-semibold text-zinc-600 dark:text-zinc-400">
+            Value of <code className="font-mono">linkerd.io/inject</code>
+            {needsValue ? '' : ' (optional: default keeps the value found)'}
+          </legend>
+          {VALUE_CHOICES.map((choice) => (
+            <label key={choice} className="flex items-center gap-1.5 font-mono text-xs">
+              <input
+                type="radio"
+                name="lint-fix-value"
+                checked={value === choice}
+                onChange={() => setValue(choice)}
+                className="accent-teal-700 dark:accent-teal-400"
+              />
+              {choice}
+            </label>
+          ))}
+        </fieldset>
+      }
+      applyLabel="Apply fix"
+    />
+  );
+}
