@@ -96,10 +96,11 @@ start_component() {
       spawn kube-controller-manager --kubeconfig "$KUBECONFIG_ADMIN" --leader-elect=false --controllers '*' \
         --use-service-account-credentials --service-account-private-key-file "$pki/sa.key" \
         --root-ca-file "$pki/ca.crt" --bind-address 127.0.0.1 --secure-port "$CM_PORT" \
-        --concurrent-deployment-syncs 10 --concurrent-replicaset-syncs 10 --v 1 ;;
+        --concurrent-deployment-syncs 10 --concurrent-replicaset-syncs 10 --v 1 \
+        --kube-api-qps 200 --kube-api-burst 400 ;;
     kube-scheduler)
       spawn kube-scheduler --kubeconfig "$KUBECONFIG_ADMIN" --leader-elect=false --bind-address 127.0.0.1 \
-        --secure-port "$SCHED_PORT" --v 1 ;;
+        --secure-port "$SCHED_PORT" --v 1 --kube-api-qps 200 --kube-api-burst 400 ;;
     kwok)
       spawn kwok --kubeconfig "$KUBECONFIG_ADMIN" --manage-all-nodes=false \
         --manage-nodes-with-annotation-selector kwok.x-k8s.io/node=fake --node-lease-duration-seconds 40 \

@@ -5,7 +5,7 @@ import { usePathname } from 'next/navigation';
 import { InjectorProbeChip } from '@/components/live/injector-probe';
 import { LiveIndicator } from '@/components/live/live-indicator';
 import { LockIcon } from '@/components/ui/icons';
-import { useCapabilities, useOverview } from '@/lib/ui/use-api';
+import { useCapabilities, useContextInfo } from '@/lib/ui/use-api';
 import { Logo } from './logo';
 
 const NAV = [
@@ -15,7 +15,7 @@ const NAV = [
 
 export function SiteHeader() {
   const pathname = usePathname();
-  const { data: overview } = useOverview();
+  const { data: info } = useContextInfo();
   const { data: capabilities } = useCapabilities();
   return (
     <header className="sticky top-0 z-30 border-b border-zinc-200 bg-white/90 backdrop-blur dark:border-zinc-800 dark:bg-zinc-950/85">
@@ -55,10 +55,10 @@ export function SiteHeader() {
               <LockIcon className="size-3" /> Read-only
             </span>
           )}
-          {overview && (
-            <span className="hidden items-center gap-1.5 md:inline-flex" title={overview.context.server}>
+          {info && (
+            <span className="hidden items-center gap-1.5 md:inline-flex" title={info.context.server}>
               <span className="text-zinc-500 dark:text-zinc-400">context</span>
-              <span className="font-mono text-zinc-800 dark:text-zinc-200">{overview.context.name}</span>
+              <span className="font-mono text-zinc-800 dark:text-zinc-200">{info.context.name}</span>
             </span>
           )}
           <InjectorProbeChip />

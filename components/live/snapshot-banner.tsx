@@ -2,12 +2,12 @@
 
 import { Callout } from '@/components/ui/callout';
 import { formatAge, formatTime } from '@/lib/ui/format';
-import { useOverview } from '@/lib/ui/use-api';
+import { useContextInfo } from '@/lib/ui/use-api';
 import { useNow } from '@/lib/ui/use-now';
 
 /** MESHWATCH_SNAPSHOT: says on every page that this is a dump, of when, and that nothing here is live. */
 export function SnapshotBanner() {
-  const { data } = useOverview();
+  const { data } = useContextInfo();
   const now = useNow();
   const snapshot = data?.context.snapshot;
   if (!snapshot) return null;

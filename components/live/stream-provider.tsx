@@ -5,36 +5,43 @@ import { SWRConfig, useSWRConfig } from 'swr';
 import type { ChangeEvent } from '@/lib/api/dto';
 import { apiPaths, isNamespaceKey } from '@/lib/ui/api-paths';
 import { useStream, type StreamState } from '@/lib/ui/use-stream';
+import { createRefreshGate } from './refresh-gate';
 
 const StreamContext = createContext<StreamState | null>(null);
 
-/** Changes arrive in bursts during rollouts; one revalidation per burst is plenty. */
-const COALESCE_MS = 750;
 /** Only while the stream is down: refetch on a slow timer so the screen does not freeze. */
 const FALLBACK_REFRESH_MS = 15_000;
 
+type Matcher = string | ((key: unknown) => boolean);
+
+/**
+ * Revalidates on each change event as it comes (the server already batches changes, ~50 ms): only the
+ * keys the event concerns, and SWR fetches only those a mounted component shows. At most one fetch per
+ * group is in flight (refresh-gate.ts).
+ */
 export function StreamProvider({ children }: { children: ReactNode }) {
   const { mutate } = useSWRConfig();
-  const pending = useRef<{ namespaces: Set<string>; all: boolean }>({ namespaces: new Set(), all: false });
-  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const gate = useRef(createRefreshGate());
 
-  const flush = useCallback(() => {
-    timer.current = null;
-    const { namespaces, all } = pending.current;
-    pending.current = { namespaces: new Set(), all: false };
-    void mutate(apiPaths.overview);
-    void mutate(apiPaths.activity);
-    if (all) void mutate((key) => typeof key === 'string' && key.startsWith('/api/v1/namespaces/'));
-    else for (const namespace of namespaces) void mutate((key) => isNamespaceKey(key, namespace));
-  }, [mutate]);
+  const refresh = useCallback(
+    (group: string, matcher: Matcher) =>
+      gate.current(group, () => (typeof matcher === 'string' ? mutate(matcher) : mutate(matcher))),
+    [mutate],
+  );
 
   const onChange = useCallback(
     (event: ChangeEvent) => {
-      if (event.cluster || event.namespaces.length === 0) pending.current.all = true;
-      for (const namespace of event.namespaces) pending.current.namespaces.add(namespace);
-      timer.current ??= setTimeout(flush, COALESCE_MS);
+      refresh('overview', apiPaths.overview);
+      refresh('activity', apiPaths.activity);
+      if (event.cluster || event.namespaces.length === 0) {
+        refresh('context', apiPaths.context);
+        refresh('namespaces', (key) => typeof key === 'string' && key.startsWith('/api/v1/namespaces/'));
+      } else {
+        for (const namespace of event.namespaces)
+          refresh(`namespace:${namespace}`, (key) => isNamespaceKey(key, namespace));
+      }
     },
-    [flush],
+    [refresh],
   );
 
   const onReconnect = useCallback(() => {

@@ -8,13 +8,13 @@ import { Tag } from '@/components/ui/badge';
 import { ChevronIcon } from '@/components/ui/icons';
 import { RatioBar } from '@/components/ui/ratio-bar';
 import { formatAge, formatPercent } from '@/lib/ui/format';
-import { useOverview } from '@/lib/ui/use-api';
+import { useContextInfo } from '@/lib/ui/use-api';
 import { useNow } from '@/lib/ui/use-now';
 
 export function NamespaceHeader({ namespace }: { namespace: NamespaceSummary }) {
   const now = useNow();
-  const { data: overview } = useOverview();
-  const current = overview?.cluster.injectProxyVersion;
+  const { data: info } = useContextInfo();
+  const current = info?.cluster.injectProxyVersion;
   return (
     <div className="space-y-3">
       <nav

@@ -21,8 +21,16 @@ import type { InformerListener, InformerStatus } from './informer';
 import { allInformers, makeInformers, type Informers } from './resources';
 import { snapshotSourceFromEnv } from './snapshot-source';
 import { assembleSnapshot, controlPlaneNamespace, type CacheSubscriber, type ClusterSource } from './source';
+import { AnalysisStore, sliceSnapshot, type ClusterInputs } from './analysis';
+import { toControlPlane } from './control-plane';
+import { pickInjectorWebhook } from './webhook';
+import type { PodRecord } from '@/lib/mesh/types';
 
-const FLUSH_MS = 100;
+/**
+ * One change batch: the analysis is refreshed and one stream event sent per batch. The only batching
+ * between a change and the browser (the client revalidates on the event as it comes).
+ */
+const FLUSH_MS = 50;
 /** Reachability probe and watchdog period. */
 const TICK_MS = 2_000;
 /** The API server's etcd checks time out after 2 s (--etcd-healthcheck-timeout): leave room for its answer. */
@@ -42,6 +50,7 @@ export class ClusterCache implements ClusterSource {
   private version = 0;
   private memo?: { version: number; snapshot: ClusterSnapshot };
   private pending = new Set<string>();
+  readonly analysis: AnalysisStore;
   private flushTimer?: ReturnType<typeof setTimeout>;
   private ticker?: ReturnType<typeof setInterval>;
   private subscribers = new Set<CacheSubscriber>();
@@ -58,6 +67,19 @@ export class ClusterCache implements ClusterSource {
   };
 
   constructor() {
+    this.analysis = new AnalysisStore({
+      namespaceNames: () => this.namespaceNames(),
+      namespaceRecords: (ns) => {
+        const inf = this.informers;
+        if (!inf) return { namespaces: [], workloads: [], pods: [] };
+        return {
+          namespaces: inf.namespaces.inNamespace(ns),
+          workloads: inf.workloads.flatMap((i) => [...i.inNamespace(ns)]),
+          pods: inf.pods.inNamespace(ns),
+        };
+      },
+      clusterInputs: () => this.clusterInputs(),
+    });
     try {
       const { config, info } = loadKubeContext();
       this.context = info;
@@ -174,7 +196,45 @@ export class ClusterCache implements ClusterSource {
   }
 
   hasNamespace(name: string): boolean {
-    return this.snapshot().namespaces.some((n) => n.name === name);
+    if (!this.informers) return false;
+    for (const n of this.informers.namespaces.inNamespace(name)) if (n.name === name) return true;
+    return false;
+  }
+
+  namespaceSnapshot(name: string): ClusterSnapshot {
+    return (
+      this.analysis.part(name)?.snapshot ??
+      sliceSnapshot({ namespaces: [], workloads: [], pods: [] }, this.analysis.clusterInputs())
+    );
+  }
+
+  private namespaceNames(): Set<string> {
+    const names = new Set<string>();
+    const inf = this.informers;
+    if (!inf) return names;
+    for (const informer of [inf.namespaces, inf.pods, ...inf.workloads])
+      for (const ns of informer.namespaces()) names.add(ns);
+    return names;
+  }
+
+  /** Namespaces whose pods are cluster-wide inputs (the injector's): the control plane's. */
+  private controlPlaneNamespaces(): Set<string> {
+    const names = new Set([this.controlPlaneNamespace]);
+    if (this.informers) for (const c of this.informers.linkerdConfigs.records()) names.add(c.namespace);
+    return names;
+  }
+
+  /** The webhook and the control plane (linkerd-config and its injector pods): read by every namespace. */
+  private clusterInputs(): ClusterInputs {
+    const inf = this.informers;
+    if (!inf) return { webhook: null, controlPlane: null };
+    const configs = [...inf.linkerdConfigs.records()];
+    const pods: PodRecord[] = [];
+    for (const ns of this.controlPlaneNamespaces()) for (const p of inf.pods.inNamespace(ns)) pods.push(p);
+    return {
+      webhook: pickInjectorWebhook([...inf.webhooks.records()]),
+      controlPlane: toControlPlane(configs, pods, this.controlPlaneNamespace),
+    };
   }
 
   /** Open SSE connections (each holds one subscriber): /api/v1/diagnostics shows it, tests watch it. */
@@ -189,19 +249,39 @@ export class ClusterCache implements ClusterSource {
 
   private onChanged(namespaces: Set<string>): void {
     this.version++;
-    for (const ns of namespaces) this.pending.add(ns);
+    const controlPlane = this.controlPlaneNamespaces();
+    let clusterWide = false;
+    for (const ns of namespaces) {
+      this.pending.add(ns);
+      if (ns === '*' || controlPlane.has(ns)) clusterWide = true;
+    }
+    this.analysis.invalidate(namespaces, clusterWide);
     this.flushTimer ??= setTimeout(() => this.flush(), FLUSH_MS);
   }
 
+  /** End of a batch: refresh the analysis once (if synced), then tell subscribers what changed. */
   private flush(): void {
     this.flushTimer = undefined;
-    const cluster = this.pending.has('*');
-    const names = cluster
-      ? this.snapshot().namespaces.map((n) => n.name)
-      : [...this.pending].filter(Boolean).sort();
+    let clusterWide = this.pending.has('*');
+    if (this.statuses().every((s) => s.synced)) {
+      try {
+        clusterWide = this.analysis.refresh().clusterWide || clusterWide;
+      } catch (err) {
+        console.error(
+          JSON.stringify({
+            level: 'error',
+            msg: 'analysis failed',
+            error: err instanceof Error ? err.message : String(err),
+          }),
+        );
+      }
+    }
+    const names = clusterWide
+      ? this.analysis.namespaceNames()
+      : [...this.pending].filter((n) => n && n !== '*').sort();
     this.pending.clear();
-    const event: ChangeEvent = cluster
-      ? { namespaces: names, at: new Date().toISOString(), cluster }
+    const event: ChangeEvent = clusterWide
+      ? { namespaces: names, at: new Date().toISOString(), cluster: true }
       : { namespaces: names, at: new Date().toISOString() };
     for (const s of this.subscribers) s.change?.(event);
   }

@@ -5,9 +5,10 @@ import 'server-only';
 // reports synced / healthy / lastError for freshness. A watchdog in the cache can `kick()` a silent one.
 import { Watch, type KubeConfig } from '@kubernetes/client-node';
 import { describeError } from './errors';
+import { UidStore, type DeltaKey, type DeltaType } from './uid-store';
 
 export interface KubeObject {
-  metadata?: { name?: string; namespace?: string; resourceVersion?: string };
+  metadata?: { name?: string; namespace?: string; resourceVersion?: string; uid?: string };
 }
 
 export interface ListPage<T> {
@@ -44,12 +45,6 @@ export interface InformerListener {
   health(): void;
 }
 
-interface Entry<R> {
-  rv: string;
-  namespace: string;
-  record: R;
-}
-
 const PAGE_SIZE = 500;
 const BASE_BACKOFF_MS = 500;
 const MAX_BACKOFF_MS = 10_000;
@@ -75,7 +70,7 @@ export function backoffMs(failures: number, random: () => number = Math.random):
 }
 
 export class ResourceInformer<T extends KubeObject, R> {
-  private store = new Map<string, Entry<R>>();
+  private store = new UidStore<R>();
   private resourceVersion = '';
   private running = false;
   private stopped = false;
@@ -105,7 +100,17 @@ export class ResourceInformer<T extends KubeObject, R> {
   }
 
   records(): IterableIterator<R> {
-    return Array.from(this.store.values(), (e) => e.record).values();
+    return this.store.values();
+  }
+
+  /** The records of one namespace ('*' for cluster-scoped kinds; a Namespace's own name for Namespaces). */
+  inNamespace(namespace: string): Iterable<R> {
+    return this.store.inNamespace(namespace);
+  }
+
+  /** Namespaces holding at least one record. */
+  namespaces(): IterableIterator<string> {
+    return this.store.namespaces();
   }
 
   start(): void {
@@ -170,7 +175,7 @@ export class ResourceInformer<T extends KubeObject, R> {
   }
 
   private async relist(): Promise<void> {
-    const fresh = new Map<string, Entry<R>>();
+    const fresh: { key: DeltaKey; record: R | null }[] = [];
     let cont: string | undefined;
     let rv = '';
     do {
@@ -179,18 +184,12 @@ export class ResourceInformer<T extends KubeObject, R> {
         _continue: cont,
         fieldSelector: this.spec.fieldSelector,
       });
-      for (const obj of page.items) this.put(fresh, obj);
+      for (const obj of page.items) fresh.push({ key: this.keyOf(obj), record: this.spec.toRecord(obj) });
       cont = page.metadata?._continue || undefined;
       rv = page.metadata?.resourceVersion ?? rv;
     } while (cont && !this.stopped);
 
-    const changed = new Set<string>();
-    for (const [key, entry] of this.store) {
-      const next = fresh.get(key);
-      if (!next || next.rv !== entry.rv) changed.add(entry.namespace);
-    }
-    for (const [key, entry] of fresh) if (!this.store.has(key)) changed.add(entry.namespace);
-    this.store = fresh;
+    const changed = this.store.replace(fresh);
     this.resourceVersion = rv;
     this.failures = 0;
     this.state.lastEventAt = Date.now();
@@ -204,14 +203,14 @@ export class ResourceInformer<T extends KubeObject, R> {
     return obj.metadata?.namespace ?? '';
   }
 
-  /** Stores (or drops) one object; returns the namespace touched, if anything changed. */
-  private put(store: Map<string, Entry<R>>, obj: T): string | undefined {
-    const key = `${obj.metadata?.namespace ?? ''}/${obj.metadata?.name ?? ''}`;
-    const record = this.spec.toRecord(obj);
-    const namespace = this.namespaceOf(obj);
-    if (record === null) return store.delete(key) ? namespace : undefined;
-    store.set(key, { rv: obj.metadata?.resourceVersion ?? '', namespace, record });
-    return namespace;
+  /** uid first (a same-named successor is another object); namespace/name only if the server sent none. */
+  private keyOf(obj: KubeObject): DeltaKey {
+    const m = obj.metadata;
+    return {
+      uid: m?.uid || `${m?.namespace ?? ''}/${m?.name ?? ''}`,
+      namespace: this.namespaceOf(obj),
+      resourceVersion: m?.resourceVersion ?? '',
+    };
   }
 
   private watchOnce(): Promise<void> {
@@ -259,14 +258,11 @@ export class ResourceInformer<T extends KubeObject, R> {
     const now = Date.now();
     this.state.lastHeardAt = now;
     if (type === 'BOOKMARK') return;
-    let namespace: string | undefined;
-    if (type === 'ADDED' || type === 'MODIFIED') namespace = this.put(this.store, obj);
-    else if (type === 'DELETED') {
-      const key = `${obj.metadata?.namespace ?? ''}/${obj.metadata?.name ?? ''}`;
-      if (this.store.delete(key)) namespace = this.namespaceOf(obj);
-    }
     this.state.lastEventAt = now;
-    if (namespace !== undefined) this.listener.changed(new Set([namespace]));
+    if (type !== 'ADDED' && type !== 'MODIFIED' && type !== 'DELETED') return;
+    const record = type === 'DELETED' ? null : this.spec.toRecord(obj);
+    const touched = this.store.apply(type as DeltaType, this.keyOf(obj), record);
+    if (touched.length > 0) this.listener.changed(new Set(touched));
   }
 
   /** Healthy clears lastError and counts as hearing from the API server; a flip notifies the cache. */

@@ -83,7 +83,7 @@ export function runProbe(cache: ClusterCache): Promise<ProbeVerdict> {
   if (s.inFlight) return s.inFlight;
   const run = async (): Promise<ProbeVerdict> => {
     const namespace = probeNamespace();
-    const snapshot = cache.snapshot();
+    const snapshot = cache.namespaceSnapshot(namespace ?? '');
     const webhook = snapshot.webhook;
     const nsRecord = snapshot.namespaces.find((n) => n.name === namespace);
     const started = performance.now();

@@ -106,7 +106,7 @@ export async function rolloutState(
   const clients = cache.clients;
   if (!clients) throw new Error('no cluster connection');
   const workload = await read(clients, t);
-  const snapshot = cache.snapshot();
+  const snapshot = cache.namespaceSnapshot(t.namespace);
   const uid = workload.metadata?.uid;
   // A Deployment's pods are created by its ReplicaSets: their events carry FailedCreate.
   const replicaSets =

@@ -7,6 +7,7 @@ import path from 'node:path';
 import type { ContextInfo, Freshness } from '@/lib/api/dto';
 import { MeshwatchError } from '@/lib/api/errors';
 import type { ClusterSnapshot } from '@/lib/mesh/types';
+import { AnalysisStore, sliceSourceOf } from './analysis';
 import { DumpError, parseDump, type DumpRecords } from './dump';
 import { assembleSnapshot, type ClusterSource } from './source';
 
@@ -37,6 +38,7 @@ export class SnapshotSource implements ClusterSource {
   readonly clients = null;
   readonly dataVersion = 1;
   private readonly data: ClusterSnapshot | null;
+  readonly analysis: AnalysisStore;
   private readonly error?: string;
 
   constructor(load: () => LoadedDump, file: string) {
@@ -50,6 +52,7 @@ export class SnapshotSource implements ClusterSource {
       this.error = err instanceof DumpError ? err.message : `Cannot load the dump ${file}: ${String(err)}`;
     }
     this.data = data;
+    this.analysis = new AnalysisStore(sliceSourceOf(this.snapshot()));
     this.context = {
       name: `snapshot ${path.basename(file)}`,
       server: file,
@@ -80,7 +83,13 @@ export class SnapshotSource implements ClusterSource {
   }
 
   hasNamespace(name: string): boolean {
-    return this.snapshot().namespaces.some((n) => n.name === name);
+    return this.analysis.part(name)?.snapshot.namespaces.some((n) => n.name === name) ?? false;
+  }
+
+  namespaceSnapshot(name: string): ClusterSnapshot {
+    return (
+      this.analysis.part(name)?.snapshot ?? { ...this.snapshot(), namespaces: [], workloads: [], pods: [] }
+    );
   }
 
   /** A dump never changes: nothing to notify. */

@@ -10,6 +10,7 @@ import type {
   PodRecord,
   WorkloadRecord,
 } from '@/lib/mesh/types';
+import type { AnalysisStore } from './analysis';
 import type { Clients } from './config';
 import { toControlPlane, type LinkerdConfigRecord } from './control-plane';
 import { pickInjectorWebhook } from './webhook';
@@ -28,7 +29,12 @@ export interface ClusterSource {
   freshness(now?: number): Freshness;
   /** Throws `unavailable` while there is nothing honest to answer with. */
   requireSynced(): void;
+  /** The whole cluster as one snapshot (built on demand; requests use `analysis` and `namespaceSnapshot`). */
   snapshot(): ClusterSnapshot;
+  /** The engine's last analysis, per namespace and joined: requests read it, never recompute it. */
+  readonly analysis: AnalysisStore;
+  /** One namespace's records and the cluster-wide inputs, as of the last analysis (a map lookup). */
+  namespaceSnapshot(name: string): ClusterSnapshot;
   hasNamespace(name: string): boolean;
   subscribe(subscriber: CacheSubscriber): () => void;
   /** Open SSE connections (each holds one subscriber): /api/v1/diagnostics shows it, tests watch it. */

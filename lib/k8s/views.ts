@@ -1,6 +1,7 @@
 import 'server-only';
-// Shapes the engine's analysis of the cache snapshot into the API's responses. The analysis is memoised
-// per cache data version: a burst of clients revalidating after one change costs one engine pass.
+// Shapes the engine's analysis into the API's responses. The analysis is the source's last one
+// (lib/k8s/analysis.ts: refreshed once per change batch, per namespace): requests never run the engine
+// over the cluster, and a namespace's page is served from its own part.
 import type {
   InjectionResponse,
   InjectValue,
@@ -9,9 +10,9 @@ import type {
   PodResponse,
   PodRow,
 } from '@/lib/api/dto';
+import type { ContextResponse } from '@/lib/api/context';
 import { MeshwatchError } from '@/lib/api/errors';
 import {
-  analyzeCluster,
   analyzeNamespace,
   explainPod,
   RESTART_FIXES,
@@ -27,15 +28,9 @@ import { injectorEvents } from './events';
 import { latestProbe } from './probe';
 import { toNamespaceRecord } from './records';
 
-let memo: { cache: ClusterCache; version: number; analysis: ClusterAnalysis } | undefined;
-
-/** The engine's analysis of the current snapshot, memoised per data version (views and /metrics share it). */
+/** The engine's last analysis of the source (views and /metrics share it). */
 export function clusterAnalysis(cache: ClusterCache): ClusterAnalysis {
-  const version = cache.dataVersion;
-  if (memo?.cache === cache && memo.version === version) return memo.analysis;
-  const analysis = analyzeCluster(cache.snapshot());
-  memo = { cache, version, analysis };
-  return analysis;
+  return cache.analysis.analysis();
 }
 
 /** The engine's cluster-wide facts (memoised with the analysis): the guards and the probe read them. */
@@ -54,6 +49,22 @@ function notFound(namespace: string): MeshwatchError {
   return new MeshwatchError('not_found', `Namespace "${namespace}" not found.`);
 }
 
+/** The header's few facts (GET /api/v1/context): a few hundred bytes instead of the whole overview. */
+export function contextView(cache: ClusterCache): ContextResponse {
+  cache.requireSynced();
+  const c = clusterAnalysis(cache).cluster;
+  return {
+    context: { ...cache.context },
+    cluster: {
+      controlPlaneNamespace: c.controlPlaneNamespace,
+      linkerdVersion: c.linkerdVersion,
+      injectProxyVersion: c.injectProxyVersion,
+      webhookPresent: c.webhookPresent,
+    },
+    generatedAt: new Date().toISOString(),
+  };
+}
+
 export function overviewView(cache: ClusterCache): OverviewResponse {
   cache.requireSynced();
   const analysis = clusterAnalysis(cache);
@@ -69,26 +80,31 @@ export function overviewView(cache: ClusterCache): OverviewResponse {
 
 /** Adds each pod's direct controller from its record (the verdict names the workload a restart acts on). */
 function withOwners(snapshot: ClusterSnapshot, analysis: NamespaceAnalysis): PodRow[] {
-  const owners = new Map(snapshot.pods.filter((p) => p.owner).map((p) => [p.uid, p.owner]));
+  const owners = new Map<string, PodRow['owner']>();
+  for (const p of snapshot.pods) if (p.owner) owners.set(p.uid, p.owner);
   return analysis.pods.map((pod) => {
     const owner = owners.get(pod.uid);
     return owner ? { ...pod, owner } : pod;
   });
 }
 
+const rowsMemo = new WeakMap<NamespaceAnalysis, PodRow[]>();
+
 export function namespaceView(cache: ClusterCache, namespace: string): NamespaceResponse {
   cache.requireSynced();
-  const snapshot = cache.snapshot();
-  if (!snapshot.namespaces.some((n) => n.name === namespace)) throw notFound(namespace);
-  const analysis = analyzeNamespace(snapshot, namespace);
-  if (!analysis) throw notFound(namespace);
-  return { ...analysis, pods: withOwners(snapshot, analysis), freshness: cache.freshness() };
+  if (!cache.hasNamespace(namespace)) throw notFound(namespace);
+  const analysis = cache.analysis.namespace(namespace);
+  const part = cache.analysis.part(namespace);
+  if (!analysis || !part) throw notFound(namespace);
+  let pods = rowsMemo.get(analysis);
+  if (!pods) rowsMemo.set(analysis, (pods = withOwners(part.snapshot, analysis)));
+  return { ...analysis, pods, freshness: cache.freshness() };
 }
 
 export async function podView(cache: ClusterCache, namespace: string, podName: string): Promise<PodResponse> {
   cache.requireSynced();
-  const snapshot = cache.snapshot();
-  if (!snapshot.namespaces.some((n) => n.name === namespace)) throw notFound(namespace);
+  if (!cache.hasNamespace(namespace)) throw notFound(namespace);
+  const snapshot = cache.namespaceSnapshot(namespace);
   const explanation = explainPod(snapshot, namespace, podName);
   const record = snapshot.pods.find((p) => p.namespace === namespace && p.name === podName);
   if (!explanation || !record)
@@ -122,7 +138,7 @@ export function injectionView(
   change: { previousValue: string | null; value: InjectValue | null; dryRun: boolean },
 ): InjectionResponse {
   const patched: NamespaceRecord = toNamespaceRecord(patchedNamespace);
-  const snapshot = cache.snapshot();
+  const snapshot = cache.namespaceSnapshot(patched.name);
   const replaced: ClusterSnapshot = {
     ...snapshot,
     namespaces: [...snapshot.namespaces.filter((n) => n.name !== patched.name), patched],
@@ -148,9 +164,8 @@ export function injectionView(
 /** The engine's view of one namespace, for the namespace restart. */
 export function namespaceAnalysis(cache: ClusterCache, namespace: string): NamespaceAnalysis {
   cache.requireSynced();
-  const snapshot = cache.snapshot();
-  if (!snapshot.namespaces.some((n) => n.name === namespace)) throw notFound(namespace);
-  const analysis = analyzeNamespace(snapshot, namespace);
+  if (!cache.hasNamespace(namespace)) throw notFound(namespace);
+  const analysis = cache.analysis.namespace(namespace);
   if (!analysis) throw notFound(namespace);
   return analysis;
 }
@@ -158,6 +173,6 @@ export function namespaceAnalysis(cache: ClusterCache, namespace: string): Names
 /** Pods a workload has now, per the cache (reported back by the single-workload restart). */
 export function workloadPods(cache: ClusterCache, namespace: string, kind: string, name: string): number {
   if (!cache.freshness().synced) return 0;
-  const analysis = analyzeNamespace(cache.snapshot(), namespace);
+  const analysis = cache.analysis.namespace(namespace);
   return analysis?.workloads.find((w) => w.kind === kind && w.name === name)?.pods ?? 0;
 }

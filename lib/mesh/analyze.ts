@@ -1,5 +1,6 @@
 // The engine's entry points. Each is one pass over the snapshot plus Map lookups: no pod is
 // compared with another, and decisions are shared by the pods of one workload.
+import { namespaceAnalysisOf } from './combine.ts';
 import { explainTrace } from './explain.ts';
 import { summarise } from './summaries.ts';
 import { createContext, judgePod, type PodJudgement } from './verdict.ts';
@@ -26,12 +27,7 @@ export function analyzeNamespace(
   for (const pod of snapshot.pods) if (pod.namespace === namespace) judgements.push(judgePod(pod, ctx));
   if (judgements.length === 0 && ctx.index.namespaces.size === 0 && ctx.index.workloadsByUid.size === 0)
     return undefined;
-  const analysis = summarise(ctx, judgements);
-  const summary = analysis.namespaces.find((ns) => ns.name === namespace);
-  if (!summary) return undefined;
-  const lints = [...summary.lints];
-  for (const w of analysis.workloads) lints.push(...w.lints);
-  return { namespace: summary, workloads: analysis.workloads, pods: analysis.pods, lints };
+  return namespaceAnalysisOf(summarise(ctx, judgements), namespace);
 }
 
 /** One pod's verdict with the ordered trace of every rule that led to it; undefined when there is no such pod. */

@@ -5,6 +5,7 @@ const enc = encodeURIComponent;
 
 export const apiPaths = {
   overview: '/api/v1/overview',
+  context: '/api/v1/context',
   capabilities: '/api/v1/capabilities',
   activity: '/api/v1/activity',
   stream: '/api/v1/stream',

@@ -9,6 +9,7 @@ import type {
   OverviewResponse,
   PodResponse,
 } from '@/lib/api/dto';
+import type { ContextResponse } from '@/lib/api/context';
 import type { ApiError } from './api-error';
 import { apiPaths } from './api-paths';
 
@@ -16,6 +17,11 @@ import { apiPaths } from './api-paths';
 
 export function useOverview() {
   return useSWR<OverviewResponse, ApiError>(apiPaths.overview);
+}
+
+/** The header's small answer; the stream revalidates it only on cluster-wide changes. */
+export function useContextInfo() {
+  return useSWR<ContextResponse, ApiError>(apiPaths.context);
 }
 
 export function useNamespace(namespace: string) {
