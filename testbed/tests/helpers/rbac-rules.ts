@@ -3,7 +3,6 @@
 // must show up here as a deliberate change.
 const READS = [
   'configmaps [linkerd-config] list watch',
-  'cronjobs.batch list watch',
   'jobs.batch list watch',
   'mutatingwebhookconfigurations.admissionregistration.k8s.io list watch',
   'replicasets.apps list watch',
@@ -12,6 +11,7 @@ const READS = [
 /** Full chart, in any namespace but its own (there it also has `pods create`, see below). */
 export const FULL_RULES = [
   ...READS,
+  'cronjobs.batch get list patch watch',
   'daemonsets.apps get list patch watch',
   'deployments.apps get list patch watch',
   'events create list',
@@ -28,6 +28,7 @@ export const FULL_RULES_OWN_NAMESPACE = FULL_RULES.map((r) =>
 /** readOnly=true, anywhere: no patch, no create (not even events), no probe Role. */
 export const READ_ONLY_RULES = [
   ...READS,
+  'cronjobs.batch get list watch',
   'daemonsets.apps get list watch',
   'deployments.apps get list watch',
   'events list',
