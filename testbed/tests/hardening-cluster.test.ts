@@ -1,4 +1,5 @@
 // Issue #8's cluster-level faults, reproduced on the testbed: 20 concurrent restarts of one Deployment,
+// namespace restarts clicked twice,
 // etcd stopped under a running API server, webhook rules/matchConditions that exclude pods, and an
 // injection change on a Terminating namespace.
 import { readFileSync } from 'node:fs';
@@ -6,7 +7,13 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { NamespaceResponse, OverviewResponse, RestartResponse } from '@/lib/api/dto';
 import { Api, errorOf } from './helpers/api';
-import { applyAll, deploymentYaml, namespaceYaml, waitForRunningPods } from './helpers/fixtures';
+import {
+  applyAll,
+  deploymentYaml,
+  installInjectorWebhook,
+  namespaceYaml,
+  waitForRunningPods,
+} from './helpers/fixtures';
 import { startServer, type MeshwatchServer } from './helpers/server';
 import {
   ADMIN_KUBECONFIG,
@@ -22,21 +29,17 @@ import {
 
 const ns = testName('harden');
 const gated = testName('gated');
+const twice = testName('twice');
 let server: MeshwatchServer;
 let api: Api;
 const measured: Record<string, unknown> = {};
 
 beforeAll(async () => {
   requireTestbed();
-  // A rollout that stays in progress: the new pod only counts as available after 300 s.
-  const slow = deploymentYaml(ns, 'cart').replace(
-    'spec:\n  replicas: 1',
-    'spec:\n  replicas: 1\n  minReadySeconds: 300\n  strategy: { rollingUpdate: { maxSurge: 1, maxUnavailable: 0 } }',
-  );
   await applyAll(
     namespaceYaml(ns),
     namespaceYaml(gated, { 'linkerd.io/inject': 'enabled' }, { 'meshwatch.io/gated': 'true' }),
-    slow,
+    slowDeploymentYaml(ns, 'cart'),
     deploymentYaml(gated, 'web', { replicas: 2 }),
   );
   await waitForRunningPods(gated, 2);
@@ -48,9 +51,17 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await server?.stop();
-  await deleteNamespaces([ns, gated]);
+  await deleteNamespaces([ns, gated, twice]);
   console.log(`[meshwatch integration] hardening-cluster measured: ${JSON.stringify(measured)}`);
 });
+
+/** A rollout that stays in progress: the new pod only counts as available after 300 s. */
+function slowDeploymentYaml(namespace: string, name: string): string {
+  return deploymentYaml(namespace, name).replace(
+    'spec:\n  replicas: 1',
+    'spec:\n  replicas: 1\n  minReadySeconds: 300\n  strategy: { rollingUpdate: { maxSurge: 1, maxUnavailable: 0 } }',
+  );
+}
 
 interface DeploymentJson {
   metadata: { generation: number };
@@ -99,6 +110,76 @@ describe('20 concurrent restarts of one Deployment', () => {
     expect(after).toBe(before + 1);
     expect(events.length).toBe(1);
     expect(final.length).toBe(1);
+  });
+});
+
+describe('a namespace restart clicked twice', () => {
+  const workloads = ['api', 'worker'];
+  let removeWebhook: (() => Promise<void>) | undefined;
+  const generations = async () =>
+    Promise.all(
+      workloads.map(
+        async (w) =>
+          (await kubectlJson<DeploymentJson>(['get', 'deployment', w, '-n', twice])).metadata.generation,
+      ),
+    );
+  const restartEvents = async () =>
+    (await kubectlJson<EventList>(['get', 'events', '-n', twice])).items.filter(
+      (e) => e.reason === 'MeshwatchRestarted',
+    );
+
+  beforeAll(async () => {
+    await applyAll(
+      namespaceYaml(twice, { 'linkerd.io/inject': 'enabled' }, { 'meshwatch.io/twice': 'true' }),
+      ...workloads.map((w) => slowDeploymentYaml(twice, w)),
+    );
+    await waitForRunningPods(twice, workloads.length);
+    // An injector webhook over this namespace only, so its pods read missing-proxy and need a restart.
+    removeWebhook = await installInjectorWebhook(testName('twice-wh'), { 'meshwatch.io/twice': 'true' });
+    await api.waitForNamespace(twice);
+    await until('both workloads to need a restart', async () => {
+      const res = await api.get<NamespaceResponse>(`/api/v1/namespaces/${twice}`);
+      return res.body.pods.length === workloads.length &&
+        res.body.pods.every((p) => p.status === 'missing-proxy')
+        ? true
+        : undefined;
+    });
+  });
+  afterAll(async () => {
+    await removeWebhook?.();
+  });
+
+  it('rolls every workload once: two clicks at once and a third 1.2 s later', async () => {
+    const before = await generations();
+    await api.csrfToken();
+    const click = () => api.post<RestartResponse>(`/api/v1/namespaces/${twice}/restart`, { force: true });
+    const together = await Promise.all([click(), click()]);
+    await new Promise((r) => setTimeout(r, 1200));
+    const later = await click();
+    const answers = [...together, later];
+    expect(answers.map((a) => a.status)).toEqual([200, 200, 200]);
+    const results = answers.flatMap((a) => a.body.results);
+    for (const w of workloads) {
+      const mine = results.filter((r) => r.kind === 'Deployment' && r.name === w);
+      expect(mine.map((r) => r.result).sort()).toEqual(['done', 'skipped', 'skipped']);
+      expect(mine.filter((r) => r.alreadyRestarting)).toHaveLength(2);
+    }
+    expect(later.body.results.every((r) => r.alreadyRestarting)).toBe(true);
+
+    const after = await generations();
+    await until('one restart Event per workload', async () =>
+      (await restartEvents()).length >= workloads.length ? true : undefined,
+    );
+    await new Promise((r) => setTimeout(r, 1000)); // any straggling Event would land by now
+    const events = await restartEvents();
+    measured.namespaceClickedTwice = {
+      clicks: answers.length,
+      generationsBefore: before,
+      generationsAfter: after,
+      events: events.length,
+    };
+    expect(after).toEqual(before.map((g) => g + 1));
+    expect(events.map((e) => e.involvedObject.name).sort()).toEqual(workloads);
   });
 });
 
