@@ -2,7 +2,11 @@
 
 import { useState, type ReactNode } from 'react';
 import useSWR from 'swr';
+import type { NamespaceResponse, WorkloadRef } from '@/lib/api/dto';
 import type { MetadataChangeResponse } from '@/lib/api/workload-injection';
+import { useRollouts } from '@/components/rollout/rollout-provider';
+import { apiPaths } from '@/lib/ui/api-paths';
+import { fetchJson } from '@/lib/ui/fetcher';
 import { Button } from '@/components/ui/button';
 import { Callout } from '@/components/ui/callout';
 import { Dialog } from '@/components/ui/dialog';
@@ -31,6 +35,7 @@ export function ChangeDialog({
   choice,
   applyLabel,
   blocked,
+  rollout,
   onClose,
 }: {
   open: boolean;
@@ -43,6 +48,8 @@ export function ChangeDialog({
   applyLabel: string;
   /** Why Apply is off before any dry run (e.g. no value picked). */
   blocked?: string | null;
+  /** The workload whose pods the change may roll: followed in the tray when the engine says it rolls now. */
+  rollout?: WorkloadRef;
   onClose: () => void;
 }) {
   return (
@@ -54,6 +61,7 @@ export function ChangeDialog({
           choice={choice}
           applyLabel={applyLabel}
           blocked={blocked ?? null}
+          rollout={rollout}
           onClose={onClose}
         />
       )}
@@ -67,6 +75,7 @@ function ChangeSteps({
   choice,
   applyLabel,
   blocked,
+  rollout,
   onClose,
 }: {
   previewKey: string;
@@ -74,8 +83,10 @@ function ChangeSteps({
   choice?: ReactNode;
   applyLabel: string;
   blocked: string | null;
+  rollout?: WorkloadRef;
   onClose: () => void;
 }) {
+  const { follow } = useRollouts();
   const [force, setForce] = useState(false);
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<unknown>(null);
@@ -92,7 +103,21 @@ function ChangeSteps({
     setFailure(null);
     try {
       const body: ChangeBody = { resourceVersion: preview.data.resourceVersion };
-      setApplied(await send(force ? { ...body, force } : body));
+      // The pods that exist now are the "old" ones a template change rolls away.
+      const before = rollout
+        ? await fetchJson<NamespaceResponse>(apiPaths.namespace(rollout.namespace))
+        : undefined;
+      const done = await send(force ? { ...body, force } : body);
+      setApplied(done);
+      if (rollout && before && done.changed && done.consequence?.effect === 'rolls-now') {
+        const pods =
+          before.workloads.find((w) => w.kind === rollout.kind && w.name === rollout.name)?.pods ?? 0;
+        follow({
+          namespace: rollout.namespace,
+          podsBefore: before.pods.map((pod) => pod.uid),
+          targets: [{ kind: rollout.kind, name: rollout.name, pods, result: 'done' }],
+        });
+      }
     } catch (error) {
       setFailure(error);
     } finally {

@@ -5,6 +5,7 @@ import useSWR from 'swr';
 import type { InjectionResponse } from '@/lib/api/dto';
 import { Button } from '@/components/ui/button';
 import { Callout } from '@/components/ui/callout';
+import { CommandBlock } from '@/components/ui/command-block';
 import { Dialog } from '@/components/ui/dialog';
 import { ErrorCallout } from '@/components/ui/error-callout';
 import { isForceable } from '@/lib/ui/api-error';
@@ -142,11 +143,27 @@ function InjectionSteps({ target, onClose }: { target: InjectionTarget; onClose:
           <ErrorCallout error={preview.error} prefix="Dry run failed" />
         )}
         {preview.data && !unchanged && (
-          <InjectionConsequence
-            namespace={target.namespace}
-            current={target.current}
-            response={preview.data}
-          />
+          <div className="space-y-3">
+            {preview.data.namespace.gitOps && (
+              <Callout tone="warn" title="Make this change in Git" testId="gitops-warning">
+                <p>
+                  Namespace {target.namespace} is {preview.data.namespace.gitOps.sentence}. Patching it here
+                  is for emergencies only.
+                </p>
+              </Callout>
+            )}
+            <InjectionConsequence
+              namespace={target.namespace}
+              current={target.current}
+              response={preview.data}
+            />
+            <CommandBlock
+              label="With kubectl"
+              text={preview.data.commands.join('\n')}
+              testId="change-commands"
+            />
+            <CommandBlock label="In the manifest" text={preview.data.manifest} testId="change-manifest" />
+          </div>
         )}
       </div>
       {failure !== null && <ErrorCallout error={failure} prefix="Not applied" />}

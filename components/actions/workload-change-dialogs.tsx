@@ -36,6 +36,7 @@ export function WorkloadInjectionDialog({
       send={(body) => setWorkloadInjection(target!, { value, ...body })}
       choice={<InjectionChoice current={undefined} value={value} onChange={setValue} />}
       applyLabel={value === null ? 'Remove from template' : `Set to ${value}`}
+      rollout={target ?? undefined}
     />
   );
 }

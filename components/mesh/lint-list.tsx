@@ -1,4 +1,5 @@
 import type { Lint } from '@/lib/mesh/types';
+import { LintFixButton } from '@/components/actions/fix-buttons';
 import { InfoIcon, WarningIcon } from '@/components/ui/icons';
 import { workloadLabel } from '@/lib/ui/format';
 
@@ -23,7 +24,7 @@ export function LintList({ lints, showTarget = true }: { lints: readonly Lint[];
           >
             <Icon className={`mt-0.5 size-4 ${look.className}`} />
             <span className="sr-only">{look.label}:</span>
-            <div className="min-w-0">
+            <div className="min-w-0 flex-1">
               <p className="text-zinc-900 dark:text-zinc-100">
                 {showTarget && (
                   <span className="mr-1.5 font-mono text-xs text-zinc-500 dark:text-zinc-400">
@@ -35,6 +36,9 @@ export function LintList({ lints, showTarget = true }: { lints: readonly Lint[];
               <p className="text-zinc-600 dark:text-zinc-400">
                 <span className="font-medium">Fix:</span> {lint.fix}
               </p>
+            </div>
+            <div className="shrink-0 self-center">
+              <LintFixButton lint={lint} />
             </div>
           </li>
         );

@@ -3,6 +3,7 @@
 import Link from 'next/link';
 import type { NamespaceSummary } from '@/lib/mesh/types';
 import { InjectionButton, RestartNamespaceButton } from '@/components/actions/action-buttons';
+import { GitOpsBadge } from '@/components/mesh/gitops-badge';
 import { InjectValue } from '@/components/mesh/inject-value';
 import { Tag } from '@/components/ui/badge';
 import { ChevronIcon } from '@/components/ui/icons';
@@ -35,6 +36,7 @@ export function NamespaceHeader({ namespace }: { namespace: NamespaceSummary }) 
           <div className="flex flex-wrap items-center gap-2">
             <h1 className="truncate font-mono text-xl font-semibold tracking-tight">{namespace.name}</h1>
             {namespace.isControlPlane && <Tag>control plane</Tag>}
+            <GitOpsBadge manager={namespace.gitOps} />
             {namespace.webhookExcluded && (
               <Tag title="The injector webhook's namespaceSelector does not match this namespace">
                 excluded by webhook

@@ -2,6 +2,8 @@
 
 import type { WorkloadSummary } from '@/lib/mesh/types';
 import { RestartWorkloadButton } from '@/components/actions/action-buttons';
+import { WorkloadInjectionButton } from '@/components/actions/fix-buttons';
+import { GitOpsBadge } from '@/components/mesh/gitops-badge';
 import { LintCount } from '@/components/mesh/lint-list';
 import { StatusCountList } from '@/components/mesh/status-badge';
 import { Badge, Tag } from '@/components/ui/badge';
@@ -20,6 +22,7 @@ const COLUMNS: Column<WorkloadSummary>[] = [
       <span className="flex min-w-0 items-center gap-1.5">
         <span className="truncate font-mono text-[13px] font-medium">{workload.name}</span>
         {workload.lints.length > 0 && <LintCount lints={workload.lints} />}
+        <GitOpsBadge manager={workload.gitOps} />
       </span>
     ),
   },
@@ -58,9 +61,9 @@ const COLUMNS: Column<WorkloadSummary>[] = [
   },
   {
     id: 'restart',
-    header: <span className="sr-only">Restart</span>,
-    // Room for the "needs restart" badge and the button side by side: a clipped button cannot be clicked.
-    width: '14rem',
+    header: <span className="sr-only">Actions</span>,
+    // Room for the "needs restart" badge and both buttons side by side: a clipped button cannot be clicked.
+    width: '19rem',
     align: 'right',
     cell: (workload) => (
       <span className="inline-flex items-center gap-2">
@@ -69,6 +72,7 @@ const COLUMNS: Column<WorkloadSummary>[] = [
             needs restart
           </Badge>
         )}
+        <WorkloadInjectionButton workload={workload} />
         <RestartWorkloadButton workload={workload} />
       </span>
     ),

@@ -3,6 +3,7 @@
 import Link from 'next/link';
 import type { NamespaceSummary } from '@/lib/mesh/types';
 import { InjectionButton, RestartNamespaceButton } from '@/components/actions/action-buttons';
+import { GitOpsBadge } from '@/components/mesh/gitops-badge';
 import { InjectValue } from '@/components/mesh/inject-value';
 import { LintCount } from '@/components/mesh/lint-list';
 import { StatusCountList } from '@/components/mesh/status-badge';
@@ -29,6 +30,7 @@ const COLUMNS: Column<NamespaceSummary>[] = [
         {namespace.webhookExcluded && (
           <Tag title="The injector webhook's namespaceSelector does not match this namespace">excluded</Tag>
         )}
+        <GitOpsBadge manager={namespace.gitOps} />
       </span>
     ),
   },

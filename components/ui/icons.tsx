@@ -78,3 +78,16 @@ export const PlugIcon = (props: IconProps) => (
     <path d="M5.5 1.75v3M10.5 1.75v3M3.75 4.75h8.5v2.5a4.25 4.25 0 0 1-8.5 0zM8 11.5v2.75" />
   </Icon>
 );
+export const WrenchIcon = (props: IconProps) => (
+  <Icon {...props}>
+    <path d="M10.5 2.25a3 3 0 0 0-2.9 3.8L2.5 11.15a1.2 1.2 0 0 0 1.7 1.7l5.1-5.1a3 3 0 0 0 3.8-2.9l-1.6 1.1-1.6-.6-.6-1.6z" />
+  </Icon>
+);
+export const GitIcon = (props: IconProps) => (
+  <Icon {...props}>
+    <circle cx="4.5" cy="3.5" r="1.5" />
+    <circle cx="4.5" cy="12.5" r="1.5" />
+    <circle cx="11.5" cy="6" r="1.5" />
+    <path d="M4.5 5v6M11.5 7.5c0 2.5-3 2.5-5.6 4.1" />
+  </Icon>
+);

@@ -142,6 +142,9 @@ export interface InjectionResponse {
   namespace: NamespaceSummary;
   /** Workloads whose running pods no longer match what a restart would create. */
   workloadsNeedingRestart: (WorkloadRef & { pods: number })[];
+  /** The same change as kubectl commands, exactly, and as the fragment to put in the manifest. */
+  commands: string[];
+  manifest: string;
 }
 
 export interface RestartRequest {

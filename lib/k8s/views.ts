@@ -21,6 +21,8 @@ import {
   type NamespaceAnalysis,
   type NamespaceRecord,
 } from '@/lib/mesh';
+import { namespaceInjectionChange } from '@/lib/mesh/changes';
+import { kubectlCommands, manifestFragment } from '@/lib/mesh/commands';
 import type { V1Namespace } from '@kubernetes/client-node';
 import type { ClusterSource as ClusterCache } from './source';
 import type { Clients } from './config';
@@ -145,6 +147,7 @@ export function injectionView(
   };
   const analysis = analyzeNamespace(replaced, patched.name);
   if (!analysis) throw notFound(patched.name);
+  const metadataChange = namespaceInjectionChange(patched.name, change.value);
   return {
     dryRun: change.dryRun,
     previousValue: change.previousValue,
@@ -158,6 +161,8 @@ export function injectionView(
         name: w.name,
         pods: RESTART_FIXES.reduce((sum, status) => sum + w.statusCounts[status], 0),
       })),
+    commands: kubectlCommands(metadataChange),
+    manifest: manifestFragment(metadataChange),
   };
 }
 

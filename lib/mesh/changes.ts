@@ -2,6 +2,7 @@
 // its pod template) and their new values (null = remove). The merge patch, the kubectl commands and the
 // manifest fragment are all derived from this one description, so what the button does, what the
 // preview shows and what the user can copy never disagree.
+import { INJECT_ANNOTATION } from './annotations.ts';
 import type { WorkloadKind } from './types.ts';
 
 /** Kinds whose pod template meshwatch edits (the ones a user writes a manifest for). */
@@ -78,4 +79,12 @@ export function isNoop(
   current: (edit: MetadataEdit) => string | undefined,
 ): boolean {
   return edits.every((e) => (current(e) ?? null) === e.value);
+}
+
+/** The namespace-level `linkerd.io/inject` change the Injection button makes (null removes it). */
+export function namespaceInjectionChange(namespace: string, value: string | null): MetadataChange {
+  return {
+    target: { kind: 'Namespace', name: namespace },
+    edits: [{ on: 'object', field: 'annotations', key: INJECT_ANNOTATION, value }],
+  };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mergePatch, type MetadataChange } from './changes.ts';
+import { mergePatch, namespaceInjectionChange, type MetadataChange } from './changes.ts';
 import { kubectlCommands, manifestFragment, restartCommand, shellQuote, yamlScalar } from './commands.ts';
 import { workloadInjectionChange } from './workload-injection.ts';
 
@@ -9,6 +9,11 @@ const nsChange = (value: string | null): MetadataChange => ({
 });
 
 describe('namespace annotation', () => {
+  it('is the change the Injection button makes', () => {
+    expect(namespaceInjectionChange('shop', 'enabled')).toEqual(nsChange('enabled'));
+    expect(namespaceInjectionChange('shop', null)).toEqual(nsChange(null));
+  });
+
   it('annotates with --overwrite, and removes with key-', () => {
     expect(kubectlCommands(nsChange('enabled'))).toEqual([
       'kubectl annotate namespace shop linkerd.io/inject=enabled --overwrite',

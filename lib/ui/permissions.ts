@@ -95,3 +95,11 @@ export function workloadChangeBlockedReason(state: CapabilityState, kind: Worklo
     ? denied(state.data!, capability)
     : `meshwatch edits the pod templates of Deployments, StatefulSets, DaemonSets and CronJobs, not a ${kind}'s.`;
 }
+
+/** A metadata change (workload opt-in/out, lint fix) on a Namespace or a workload's pod template. */
+export function metadataChangeBlockedReason(
+  state: CapabilityState,
+  kind: 'Namespace' | WorkloadKind,
+): string | null {
+  return kind === 'Namespace' ? injectionBlockedReason(state) : workloadChangeBlockedReason(state, kind);
+}

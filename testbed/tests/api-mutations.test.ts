@@ -102,6 +102,11 @@ describe('POST /api/v1/namespaces/{namespace}/injection', () => {
       namespace: { name: ns, injectValue: 'enabled' },
     });
     expect(Array.isArray(res.body.workloadsNeedingRestart)).toBe(true);
+    // The command behind the button, exactly, and the manifest fragment that makes it last.
+    expect(res.body.commands).toEqual([
+      `kubectl annotate namespace ${ns} linkerd.io/inject=enabled --overwrite`,
+    ]);
+    expect(res.body.manifest).toContain(`  name: ${ns}\n  annotations:\n    linkerd.io/inject: enabled\n`);
     const after = await liveNamespace();
     expect(after.metadata.annotations?.['linkerd.io/inject']).toBeUndefined();
     expect(after.metadata.resourceVersion).toBe(before.metadata.resourceVersion);

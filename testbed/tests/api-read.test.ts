@@ -53,7 +53,16 @@ afterAll(async () => {
 describe('health', () => {
   it('answers healthz and readyz', async () => {
     expect(await api.get('/api/healthz')).toMatchObject({ status: 200, body: { status: 'ok' } });
-    const ready = await api.get('/api/readyz');
+    // On a loaded 2-core machine a watchdog tick can come late and mark the data stale for a moment
+    // (that is the point of it): the settled answer is what this checks.
+    const ready = await until(
+      'readyz to answer ready and fresh',
+      async () => {
+        const res = await api.get<{ stale: boolean }>('/api/readyz');
+        return res.status === 200 && !res.body.stale ? res : undefined;
+      },
+      15_000,
+    );
     expect(ready).toMatchObject({ status: 200, body: { ready: true, synced: true, stale: false } });
   });
 
