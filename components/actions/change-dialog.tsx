@@ -2,6 +2,7 @@
 
 import { useState, type ReactNode } from 'react';
 import useSWR from 'swr';
+import { useOpening } from '@/lib/ui/use-opening';
 import type { NamespaceResponse, WorkloadRef } from '@/lib/api/dto';
 import type { MetadataChangeResponse } from '@/lib/api/workload-injection';
 import { useRollouts } from '@/components/rollout/rollout-provider';
@@ -91,8 +92,9 @@ function ChangeSteps({
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<unknown>(null);
   const [applied, setApplied] = useState<MetadataChangeResponse | null>(null);
+  const opening = useOpening();
   const preview = useSWR<MetadataChangeResponse>(
-    blocked || applied ? null : ['change-dry-run', previewKey, force ? 'force' : ''],
+    blocked || applied ? null : ['change-dry-run', opening, previewKey, force ? 'force' : ''],
     () => send(force ? { dryRun: true, force } : { dryRun: true }),
     { revalidateOnFocus: false, revalidateIfStale: false, shouldRetryOnError: false, refreshInterval: 0 },
   );

@@ -2,6 +2,7 @@
 
 import { useState } from 'react';
 import useSWR from 'swr';
+import { useOpening } from '@/lib/ui/use-opening';
 import type { InjectionResponse } from '@/lib/api/dto';
 import { Button } from '@/components/ui/button';
 import { Callout } from '@/components/ui/callout';
@@ -65,10 +66,11 @@ function InjectionSteps({ target, onClose }: { target: InjectionTarget; onClose:
   const [refusal, setRefusal] = useState<unknown>(null);
   const unchanged = (value ?? undefined) === target.current;
 
+  const opening = useOpening();
   const preview = useSWR<InjectionResponse>(
     unchanged || applied
       ? null
-      : ['injection-dry-run', target.namespace, choiceKey(value), force ? 'force' : ''],
+      : ['injection-dry-run', opening, target.namespace, choiceKey(value), force ? 'force' : ''],
     () => setInjection(target.namespace, force ? { value, dryRun: true, force } : { value, dryRun: true }),
     { revalidateOnFocus: false, revalidateIfStale: false, shouldRetryOnError: false, refreshInterval: 0 },
   );

@@ -2,6 +2,7 @@
 
 import { useState } from 'react';
 import useSWR from 'swr';
+import { useOpening } from '@/lib/ui/use-opening';
 import type { NamespaceResponse, RestartResponse, WorkloadRef } from '@/lib/api/dto';
 import { Button } from '@/components/ui/button';
 import { Callout } from '@/components/ui/callout';
@@ -47,8 +48,9 @@ export function RestartPlan({
   const { workload, namespace } = scope;
   const { data: probe } = useInjectorProbe();
 
+  const opening = useOpening();
   const preview = useSWR<RestartResponse>(
-    ['restart-dry-run', namespace, workload?.kind ?? '', workload?.name ?? '', force ? 'force' : ''],
+    ['restart-dry-run', opening, namespace, workload?.kind ?? '', workload?.name ?? '', force ? 'force' : ''],
     () => (workload ? restartWorkload(workload, true, force) : restartNamespace(namespace, true, force)),
     { revalidateOnFocus: false, revalidateIfStale: false, shouldRetryOnError: false, refreshInterval: 0 },
   );

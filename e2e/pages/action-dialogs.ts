@@ -55,3 +55,24 @@ export class RolloutTray {
     return card;
   }
 }
+
+/** The metadata-change dialog (workload opt-in/out, lint fixes): dry-run preview, commands, apply. */
+export class ChangeDialog {
+  readonly root: Locator;
+  readonly commands: Locator;
+  readonly manifest: Locator;
+  readonly consequence: Locator;
+  readonly gitOpsWarning: Locator;
+  readonly apply: Locator;
+  readonly applied: Locator;
+
+  constructor(readonly page: Page) {
+    this.root = page.getByTestId('change-dialog');
+    this.commands = this.root.getByTestId('change-commands');
+    this.manifest = this.root.getByTestId('change-manifest');
+    this.consequence = this.root.getByTestId('change-consequence');
+    this.gitOpsWarning = this.root.getByTestId('gitops-warning');
+    this.apply = this.root.getByTestId('apply-change');
+    this.applied = this.root.getByTestId('change-applied');
+  }
+}
