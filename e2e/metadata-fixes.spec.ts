@@ -98,6 +98,11 @@ test.describe('fixes one click from the problem', () => {
       await page
         .getByRole('button', { name: 'Change proxy injection on the pod template of deployment/greeter' })
         .click();
+      // The dialog knows what the template says now, and starts from the opposite.
+      await expect(dialog.root.locator('label', { hasText: 'Disable' })).toContainText(
+        value === 'enabled' ? '(current)' : 'New pods start without a proxy',
+      );
+      await expect(dialog.root.getByRole('radio', { name: /^Enable/ })).toBeChecked();
       await dialog.root.getByRole('radio', { name: new RegExp(`^${choice}`) }).check();
       await expect(dialog.consequence).toContainText(/roll/i);
       await expect(dialog.commands).toContainText(

@@ -3,14 +3,18 @@
 import { createContext, useContext, useMemo, useState, type ReactNode } from 'react';
 import { InjectionDialog, type InjectionTarget } from './injection-dialog';
 import { RestartDialog } from './restart-dialog';
-import type { WorkloadRef } from '@/lib/api/dto';
-import { LintFixDialog, WorkloadInjectionDialog, type LintFixTarget } from './workload-change-dialogs';
+import {
+  LintFixDialog,
+  WorkloadInjectionDialog,
+  type LintFixTarget,
+  type WorkloadInjectionTarget,
+} from './workload-change-dialogs';
 import type { RestartScope } from './restart-plan';
 
 interface ActionDialogs {
   openInjection: (target: InjectionTarget) => void;
   openRestart: (scope: RestartScope) => void;
-  openWorkloadInjection: (target: WorkloadRef) => void;
+  openWorkloadInjection: (target: WorkloadInjectionTarget) => void;
   openLintFix: (target: LintFixTarget) => void;
 }
 
@@ -23,7 +27,7 @@ const ActionDialogsContext = createContext<ActionDialogs | null>(null);
 export function ActionDialogsProvider({ children }: { children: ReactNode }) {
   const [injection, setInjection] = useState<InjectionTarget | null>(null);
   const [restart, setRestart] = useState<RestartScope | null>(null);
-  const [workloadInjection, setWorkloadInjection] = useState<WorkloadRef | null>(null);
+  const [workloadInjection, setWorkloadInjection] = useState<WorkloadInjectionTarget | null>(null);
   const [lintFix, setLintFix] = useState<LintFixTarget | null>(null);
   const value = useMemo(
     () => ({

@@ -16,7 +16,7 @@ import { useActionDialogs } from './action-dialogs';
 export function WorkloadInjectionButton({
   workload,
 }: {
-  workload: { namespace: string; kind: WorkloadKind; name: string };
+  workload: { namespace: string; kind: WorkloadKind; name: string; templateInjectValue?: string };
 }) {
   const capabilities = useCapabilities();
   const { openWorkloadInjection } = useActionDialogs();
@@ -27,7 +27,7 @@ export function WorkloadInjectionButton({
       size="xs"
       icon={<PlugIcon className="size-3.5" />}
       blockedReason={metadataChangeBlockedReason(capabilities, kind)}
-      onClick={() => openWorkloadInjection({ namespace, kind, name })}
+      onClick={() => openWorkloadInjection({ namespace, kind, name, current: workload.templateInjectValue })}
       data-action="workload-injection"
       aria-label={`Change proxy injection on the pod template of ${workloadLabel(workload)}`}
     >

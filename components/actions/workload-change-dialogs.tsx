@@ -9,15 +9,26 @@ import { useMeshActions } from '@/lib/ui/use-mesh-actions';
 import { ChangeDialog } from './change-dialog';
 import { InjectionChoice, choiceKey, type InjectionChoiceValue } from './injection-choice';
 
+export interface WorkloadInjectionTarget extends WorkloadRef {
+  /** The pod template's `linkerd.io/inject` now, if any. */
+  current: string | undefined;
+}
+
 export function WorkloadInjectionDialog({
   target,
   onClose,
 }: {
-  target: WorkloadRef | null;
+  target: WorkloadInjectionTarget | null;
   onClose: () => void;
 }) {
-  const { setWorkloadInjection } = useMeshActions();
+  const [opened, setOpened] = useState<WorkloadInjectionTarget | null>(null);
   const [value, setValue] = useState<InjectionChoiceValue>('enabled');
+  // Each opening starts from the opposite of what the template says now.
+  if (target !== opened) {
+    setOpened(target);
+    if (target) setValue(target.current === 'enabled' ? 'disabled' : 'enabled');
+  }
+  const { setWorkloadInjection } = useMeshActions();
   return (
     <ChangeDialog
       open={target !== null}
@@ -34,9 +45,9 @@ export function WorkloadInjectionDialog({
       description="Changes linkerd.io/inject on the pod template, which the injector reads for every new pod."
       previewKey={target ? `${workloadLabel(target)}/${choiceKey(value)}` : ''}
       send={(body) => setWorkloadInjection(target!, { value, ...body })}
-      choice={<InjectionChoice current={undefined} value={value} onChange={setValue} />}
+      choice={<InjectionChoice current={target?.current} value={value} onChange={setValue} />}
       applyLabel={value === null ? 'Remove from template' : `Set to ${value}`}
-      rollout={target ?? undefined}
+      rollout={target ? { namespace: target.namespace, kind: target.kind, name: target.name } : undefined}
     />
   );
 }

@@ -141,6 +141,17 @@ describe('workload summaries', () => {
     expect(agent?.template.trace.map((t) => t.rule)).toContain('template annotation');
   });
 
+  it('carries the pod template’s own linkerd.io/inject, and nothing when it has none', () => {
+    const optedOut = deployment('quiet', { namespace: 'shop', template: annotated('disabled') });
+    const slice = analyzeNamespace(
+      snapshot({ namespaces: [namespace('shop')], workloads: [optedOut.deployment, optedOut.replicaSet] }),
+      'shop',
+    );
+    const summary = slice?.workloads.find((w) => w.name === 'quiet');
+    expect(summary?.templateInjectValue).toBe('disabled');
+    expect(ws('Deployment', 'web')).not.toHaveProperty('templateInjectValue');
+  });
+
   it('carries the template decision with its reasons', () => {
     expect(ws('DaemonSet', 'agent')?.template.reasons.map((r) => r.code)).toEqual([
       'injection_enable_annotation_absent',

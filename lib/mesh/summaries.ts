@@ -59,6 +59,8 @@ function workloadSummary(ctx: EngineContext, w: WorkloadRecord, tally: Tally): W
     needsRestart: needsRestart(tally.statusCounts),
     lints,
   };
+  const templateValue = w.template.annotations[INJECT_ANNOTATION];
+  if (templateValue !== undefined) summary.templateInjectValue = templateValue;
   const gitOps = gitOpsManager(w);
   if (gitOps) summary.gitOps = gitOps;
   return summary;

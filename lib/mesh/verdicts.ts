@@ -122,6 +122,8 @@ export interface WorkloadSummary {
   restart: Restartability;
   needsRestart: boolean;
   lints: Lint[];
+  /** The raw `linkerd.io/inject` on the pod template, if any. */
+  templateInjectValue?: string;
   /** Argo CD / Flux / Helm owns its manifest: a patch is reverted at the next sync. */
   gitOps?: GitOpsManager;
 }
