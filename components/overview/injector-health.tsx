@@ -5,7 +5,8 @@ const code = 'rounded bg-black/5 px-1 py-0.5 font-mono text-[12px] dark:bg-white
 
 /**
  * The injector states an operator must not miss: no webhook at all (nothing can be meshed), no ready
- * injector pods, and failurePolicy Ignore (the API server then admits pods without a proxy, silently).
+ * injector pods, failurePolicy Ignore (the API server then admits pods without a proxy, silently), and
+ * a linkerd-config meshwatch could not read.
  */
 export function InjectorHealth({ cluster }: { cluster: ClusterSummary }) {
   const notices = [];
@@ -57,6 +58,26 @@ export function InjectorHealth({ cluster }: { cluster: ClusterSummary }) {
           If the injector is slow or down when a pod is created, the API server admits the pod without a proxy
           and no error appears. meshwatch flags such pods as missing-proxy; a restart fixes them once the
           injector is healthy.
+        </p>
+      </Callout>,
+    );
+  }
+  if (cluster.linkerdConfigError) {
+    notices.push(
+      <Callout
+        key="config"
+        tone="warn"
+        testId="linkerd-config-error"
+        title="linkerd-config could not be read: proxy versions and settings shown are Linkerd's defaults"
+      >
+        <p>{cluster.linkerdConfigError}</p>
+        <p>
+          Check it with{' '}
+          <code className={code}>
+            kubectl get configmap linkerd-config -n {cluster.controlPlaneNamespace ?? 'linkerd'} -o
+            jsonpath=&apos;&#123;.data.values&#125;&apos;
+          </code>
+          ; a <code className={code}>linkerd upgrade</code> rewrites it.
         </p>
       </Callout>,
     );

@@ -4,10 +4,10 @@ import 'server-only';
 // control-plane namespace (default `linkerd`, or MESHWATCH_LINKERD_NAMESPACE) wins when there are several.
 import type { V1ConfigMap } from '@kubernetes/client-node';
 import { parse } from 'yaml';
+import { CONTROL_PLANE_COMPONENT_LABEL } from '@/lib/mesh';
 import type { ControlPlaneRecord, PodRecord } from '@/lib/mesh/types';
 
 export const LINKERD_CONFIG_NAME = 'linkerd-config';
-const INJECTOR_COMPONENT_LABEL = 'linkerd.io/control-plane-component';
 
 /** What the cache keeps of a linkerd-config: everything but the injector pod counts. */
 export type LinkerdConfigRecord = Omit<ControlPlaneRecord, 'injectorPods'> & { parseError?: string };
@@ -66,13 +66,12 @@ export function toControlPlane(
   if (!config) return null;
   const injectorPods = { total: 0, ready: 0 };
   for (const pod of pods) {
-    if (pod.namespace !== config.namespace || pod.labels[INJECTOR_COMPONENT_LABEL] !== 'proxy-injector')
+    if (pod.namespace !== config.namespace || pod.labels[CONTROL_PLANE_COMPONENT_LABEL] !== 'proxy-injector')
       continue;
     if (pod.deleting || (pod.phase !== 'Running' && pod.phase !== 'Pending')) continue;
     injectorPods.total++;
     if (isPodReady(pod)) injectorPods.ready++;
   }
-  // eslint-disable-next-line @typescript-eslint/no-unused-vars -- parseError is ours, not the engine's
   const { parseError, ...facts } = config;
-  return { ...facts, injectorPods };
+  return parseError ? { ...facts, injectorPods, configError: parseError } : { ...facts, injectorPods };
 }

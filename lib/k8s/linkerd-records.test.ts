@@ -51,6 +51,10 @@ describe('linkerd-config', () => {
     const broken = toLinkerdConfig({ metadata: { namespace: 'l5d' }, data: { values: 'a: [' } });
     expect(broken.parseError).toMatch(/not valid YAML/);
     expect(broken.serviceAccountTokenProjection).toBe(true);
+    // Not silence: the control plane carries the error on to the overview.
+    const cp = toControlPlane([broken], [], 'l5d');
+    expect(cp?.configError).toBe(broken.parseError);
+    expect(cp && 'parseError' in cp).toBe(false);
     expect(toLinkerdConfig({ metadata: { namespace: 'l5d' } })).toEqual({
       namespace: 'l5d',
       nativeSidecar: false,
@@ -76,6 +80,7 @@ describe('linkerd-config', () => {
     expect(cp?.namespace).toBe('linkerd');
     expect(cp?.injectorPods).toEqual({ total: 2, ready: 1 });
     expect(cp && 'parseError' in cp).toBe(false);
+    expect(cp && 'configError' in cp).toBe(false);
     expect(toControlPlane([], [], 'linkerd')).toBeNull();
   });
 });

@@ -11,6 +11,7 @@ import type {
   V1Pod,
   V1PodTemplateSpec,
 } from '@kubernetes/client-node';
+import { INJECT_ANNOTATION } from '@/lib/mesh/annotations';
 import { TOKEN_MOUNT_PATH } from '@/lib/mesh/automount';
 import { PROXY_CONTAINER_NAME } from '@/lib/mesh/sidecar';
 import type {
@@ -24,7 +25,7 @@ import type {
   StringMap,
 } from '@/lib/mesh/types';
 
-const INJECT_FIELD = 'f:linkerd.io/inject';
+const INJECT_FIELD = `f:${INJECT_ANNOTATION}`;
 /** Large and never read by the injector: dropped to keep memory flat. */
 const LAST_APPLIED = 'kubectl.kubernetes.io/last-applied-configuration';
 const DROPPED_ANNOTATIONS = [LAST_APPLIED];
@@ -140,7 +141,7 @@ export function toNamespaceRecord(ns: V1Namespace): NamespaceRecord {
     createdAt: meta.createdAt,
     deleting: meta.deleting || ns.status?.phase === 'Terminating',
   };
-  if (meta.annotations['linkerd.io/inject'] !== undefined) {
+  if (meta.annotations[INJECT_ANNOTATION] !== undefined) {
     const setAt = injectAnnotationSetAt(ns.metadata?.managedFields);
     if (setAt) record.injectAnnotationSetAt = setAt;
   }
@@ -155,7 +156,7 @@ export function manifestInjectValue(
   if (!applied) return undefined;
   try {
     const manifest = JSON.parse(applied) as { metadata?: { annotations?: Record<string, unknown> } };
-    const value = manifest.metadata?.annotations?.['linkerd.io/inject'];
+    const value = manifest.metadata?.annotations?.[INJECT_ANNOTATION];
     return typeof value === 'string' ? value : null;
   } catch {
     return undefined;

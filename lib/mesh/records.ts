@@ -148,6 +148,8 @@ export interface ControlPlaneRecord {
   serviceAccountTokenProjection: boolean;
   /** Proxy-injector pods (label linkerd.io/control-plane-component=proxy-injector). */
   injectorPods: { total: number; ready: number };
+  /** Why linkerd-config could not be read (its facts then fall back to Linkerd's defaults). */
+  configError?: string;
 }
 
 export interface ClusterSnapshot {

@@ -230,6 +230,16 @@ describe('namespace summaries', () => {
 });
 
 describe('cluster summary', () => {
+  it('says when linkerd-config could not be read, and is silent when it could', () => {
+    const broken = analyzeCluster(
+      snapshot({
+        controlPlane: { ...controlPlane(), configError: 'linkerd-config "values" is not valid YAML: x' },
+      }),
+    );
+    expect(broken.cluster.linkerdConfigError).toMatch(/not valid YAML/);
+    expect(analysis.cluster).not.toHaveProperty('linkerdConfigError');
+  });
+
   it('adds up the namespaces', () => {
     const sum = (f: (n: (typeof analysis.namespaces)[number]) => number) =>
       analysis.namespaces.reduce((a, n) => a + f(n), 0);

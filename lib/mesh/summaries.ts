@@ -185,6 +185,7 @@ export function summarise(ctx: EngineContext, judgements: PodJudgement[]): Clust
     statusCounts: total.statusCounts,
     workloadsNeedingRestart,
   };
+  if (cp?.configError) cluster.linkerdConfigError = cp.configError;
 
   namespaceSummaries.sort((a, b) => compareStrings(a.name, b.name));
   workloadSummaries.sort((a, b) => byNamespaceAndName(a, b) || compareStrings(a.kind, b.kind));

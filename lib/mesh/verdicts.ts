@@ -155,6 +155,8 @@ export interface ClusterSummary {
   webhookPresent: boolean;
   failurePolicy?: string;
   injectorPods: { total: number; ready: number };
+  /** linkerd-config could not be read: the versions and proxy settings shown are Linkerd's defaults. */
+  linkerdConfigError?: string;
   namespaces: number;
   pods: number;
   meshed: number;

@@ -253,6 +253,32 @@ ${conditions}`;
   });
 });
 
+describe('a malformed linkerd-config', () => {
+  const cfg = testName('cfg');
+  afterAll(async () => {
+    await deleteNamespaces([cfg]);
+  });
+
+  it('is said on the overview, with the parse error, and the finding goes when it is fixed', async () => {
+    await applyAll(namespaceYaml(cfg));
+    await apply(`apiVersion: v1
+kind: ConfigMap
+metadata: { name: linkerd-config, namespace: ${cfg} }
+data: { values: "proxy: [unclosed" }
+`);
+    const said = await until('the overview to name the broken linkerd-config', async () => {
+      const res = await api.get<OverviewResponse>('/api/v1/overview');
+      return res.body.cluster.linkerdConfigError;
+    });
+    expect(said).toMatch(/^linkerd-config "values" is not valid YAML: /);
+    await kubectl(['delete', 'configmap', 'linkerd-config', '-n', cfg]);
+    await until('the finding to go', async () => {
+      const res = await api.get<OverviewResponse>('/api/v1/overview');
+      return res.body.cluster.linkerdConfigError === undefined ? true : undefined;
+    });
+  });
+});
+
 describe('a Terminating namespace', () => {
   it('refuses an injection patch', async () => {
     const doomed = testName('doomed');
