@@ -2,6 +2,7 @@
 
 import { useState } from 'react';
 import type { InjectValue, WorkloadRef } from '@/lib/api/dto';
+import { INJECT_VALUES } from '@/lib/mesh/annotations';
 import type { FixableLint } from '@/lib/mesh/lint-fixes';
 import type { Lint } from '@/lib/mesh/types';
 import { workloadLabel } from '@/lib/ui/format';
@@ -53,7 +54,7 @@ export function WorkloadInjectionDialog({
 }
 
 /** Lints whose fix the value picks: the value found is invalid, or there is none to carry over. */
-const VALUE_CHOICES: InjectValue[] = ['enabled', 'disabled', 'ingress'];
+const VALUE_CHOICES: readonly InjectValue[] = INJECT_VALUES;
 
 export interface LintFixTarget {
   lint: Lint & { code: FixableLint };

@@ -1,5 +1,6 @@
 // Request validation: names, kinds and JSON bodies. Everything a route accepts passes through here, so
 // what reaches lib/k8s is already well-formed. Failures are MeshwatchErrors with status 400.
+import { INJECT_VALUES, INJECT_VALUES_LISTED } from '@/lib/mesh/annotations';
 import type { InjectionRequest, InjectValue, RestartRequest } from './dto';
 import { MeshwatchError } from './errors';
 
@@ -13,7 +14,8 @@ export const MAX_BODY_BYTES = 4096;
 export const RESTARTABLE_KINDS = ['Deployment', 'StatefulSet', 'DaemonSet'] as const;
 export type RestartableKind = (typeof RESTARTABLE_KINDS)[number];
 
-const INJECT_VALUES: readonly InjectValue[] = ['enabled', 'disabled', 'ingress'];
+// The wire type names the engine's values: a value added there that the API does not carry fails here.
+const WIRE_VALUES: readonly InjectValue[] = INJECT_VALUES;
 
 function shown(value: string): string {
   return JSON.stringify(value.length > 80 ? `${value.slice(0, 80)}…` : value);
@@ -121,17 +123,17 @@ export function injectionRequest(body: Record<string, unknown>): Required<Inject
   if (!('value' in body)) {
     throw new MeshwatchError(
       'invalid_value',
-      '"value" is required: "enabled", "disabled", "ingress" or null (remove).',
+      `"value" is required: ${INJECT_VALUES_LISTED} or null (remove).`,
     );
   }
   const { value } = body;
-  const valid = value === null || INJECT_VALUES.some((v) => v === value);
+  const valid = value === null || WIRE_VALUES.some((v) => v === value);
   if (!valid) {
     const got =
       typeof value === 'string' ? shown(value) : `A ${Array.isArray(value) ? 'list' : typeof value}`;
     throw new MeshwatchError(
       'invalid_value',
-      `${got} is not a valid linkerd.io/inject value: use "enabled", "disabled", "ingress" or null (remove).`,
+      `${got} is not a valid linkerd.io/inject value: use ${INJECT_VALUES_LISTED} or null (remove).`,
     );
   }
   return { value: value as InjectValue | null, dryRun: dryRunOf(body), force: flagOf(body, 'force') };

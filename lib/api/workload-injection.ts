@@ -4,7 +4,7 @@
 import { z } from 'zod';
 import { TEMPLATE_KINDS, type TemplateKind } from '@/lib/mesh/changes';
 import { FIXABLE_LINTS } from '@/lib/mesh/lint-fixes';
-import { INJECT_VALUES } from '@/lib/mesh/annotations';
+import { INJECT_VALUES, INJECT_VALUES_LISTED } from '@/lib/mesh/annotations';
 import { MeshwatchError } from './errors';
 
 // The kinds and lint codes come from the engine: which templates and lints have a fix is its rule.
@@ -53,14 +53,11 @@ function refusal(error: z.ZodError): MeshwatchError {
   if (field === 'value' && issue?.code !== 'invalid_type') {
     return new MeshwatchError(
       'invalid_value',
-      'Not a valid linkerd.io/inject value: use "enabled", "disabled", "ingress" (or null to remove).',
+      `Not a valid linkerd.io/inject value: use ${INJECT_VALUES_LISTED} (or null to remove).`,
     );
   }
   if (field === 'value') {
-    return new MeshwatchError(
-      'invalid_value',
-      '"value" must be "enabled", "disabled", "ingress" or null (remove).',
-    );
+    return new MeshwatchError('invalid_value', `"value" must be ${INJECT_VALUES_LISTED} or null (remove).`);
   }
   if (field === 'code') {
     return new MeshwatchError('invalid_value', `"code" must be one of ${FIXABLE_LINTS.join(', ')}.`);
@@ -72,7 +69,7 @@ export function workloadInjectionRequest(body: Record<string, unknown>): Workloa
   if (!('value' in body)) {
     throw new MeshwatchError(
       'invalid_value',
-      '"value" is required: "enabled", "disabled", "ingress" or null (remove).',
+      `"value" is required: ${INJECT_VALUES_LISTED} or null (remove).`,
     );
   }
   const parsed = workloadInjectionSchema.safeParse(body);

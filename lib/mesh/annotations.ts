@@ -37,6 +37,9 @@ export const CREATED_BY_CLI_PREFIX = 'linkerd/cli';
 export const INJECT_VALUES = ['enabled', 'disabled', 'ingress'] as const;
 export type InjectValue = (typeof INJECT_VALUES)[number];
 
+/** The values in words, for messages: `"enabled", "disabled", "ingress"`. */
+export const INJECT_VALUES_LISTED = INJECT_VALUES.map((v) => JSON.stringify(v)).join(', ');
+
 /** The raw `linkerd.io/inject` value; absent and empty are the same thing to the injector (Go's map lookup). */
 export function injectValueOf(annotations: StringMap): string {
   return annotations[INJECT_ANNOTATION] ?? '';
@@ -44,7 +47,7 @@ export function injectValueOf(annotations: StringMap): string {
 
 /** Mirrors report.go's isInjectAnnotationValid: empty is allowed, otherwise exact and case-sensitive. */
 export function isValidInjectValue(value: string): boolean {
-  return value === '' || value === 'enabled' || value === 'disabled' || value === 'ingress';
+  return value === '' || (INJECT_VALUES as readonly string[]).includes(value);
 }
 
 /** `enabled` and `ingress` both ask for a proxy; `ingress` only changes how the proxy routes. */
