@@ -11,8 +11,7 @@ const DNS1123_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[
 
 export const MAX_BODY_BYTES = 4096;
 
-export const RESTARTABLE_KINDS = ['Deployment', 'StatefulSet', 'DaemonSet'] as const;
-export type RestartableKind = (typeof RESTARTABLE_KINDS)[number];
+import { RESTARTABLE_KINDS, type RestartableKind } from '@/lib/mesh/restartability';
 
 // The wire type names the engine's values: a value added there that the API does not carry fails here.
 const WIRE_VALUES: readonly InjectValue[] = INJECT_VALUES;

@@ -3,7 +3,7 @@ import 'server-only';
 // rollout, the "already restarting" outcome, and this process's restarts in flight.
 import type { V1DaemonSet, V1Deployment, V1StatefulSet } from '@kubernetes/client-node';
 import type { RestartResult } from '@/lib/api/dto';
-import type { RestartableKind } from '@/lib/api/validate';
+import type { RestartableKind } from '@/lib/mesh/restartability';
 import { RESTARTED_AT_ANNOTATION, type RolloutStatus } from '@/lib/mesh';
 
 export type Workload = V1Deployment | V1StatefulSet | V1DaemonSet;

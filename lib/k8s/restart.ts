@@ -13,7 +13,7 @@ import { PatchStrategy, type V1Deployment } from '@kubernetes/client-node';
 import type { ClientIdentity } from '@/lib/api/client-identity';
 import type { RestartResponse, RestartResult } from '@/lib/api/dto';
 import { isMeshwatchError, markAudited, MeshwatchError } from '@/lib/api/errors';
-import type { RestartableKind } from '@/lib/api/validate';
+import { isRestartableKind, type RestartableKind } from '@/lib/mesh/restartability';
 import {
   PAUSED_DEPLOYMENT_MESSAGE,
   needsRestart,
@@ -222,10 +222,6 @@ async function restartAndAudit(
     });
     throw markAudited(err);
   }
-}
-
-function isRestartableKind(kind: string): kind is RestartableKind {
-  return kind === 'Deployment' || kind === 'StatefulSet' || kind === 'DaemonSet';
 }
 
 /**

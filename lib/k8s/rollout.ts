@@ -4,7 +4,7 @@ import 'server-only';
 // StatefulSet/DaemonSet itself otherwise), and its pods from the cache. The engine judges them
 // (lib/mesh/rollout.ts). Events are fetched on demand, never cached.
 import type { V1DaemonSet, V1Deployment, V1StatefulSet } from '@kubernetes/client-node';
-import type { RestartableKind } from '@/lib/api/validate';
+import type { RestartableKind } from '@/lib/mesh/restartability';
 import { judgeRollout, type RolloutEventRecord, type RolloutJudgement } from '@/lib/mesh';
 import type { ClusterSource as ClusterCache } from './source';
 import { callOptions, type Clients } from './config';

@@ -1,6 +1,7 @@
 // The command behind every button: the exact kubectl command(s) that make the same change, and the
 // YAML fragment to put in the manifest instead (the only durable fix when GitOps owns the object).
 import { API_VERSIONS, editPath, mergePatch, type MetadataChange } from './changes.ts';
+import { isRestartableKind } from './restartability.ts';
 import type { WorkloadKind } from './types.ts';
 
 /** POSIX single quoting; names are DNS-1123 and need none, values and JSON may. */
@@ -108,7 +109,7 @@ export function manifestFragment(change: MetadataChange): string {
 
 /** `kubectl rollout restart` for the kinds that have one; what to do instead for a CronJob. */
 export function restartCommand(kind: WorkloadKind, namespace: string, name: string): string | undefined {
-  if (kind !== 'Deployment' && kind !== 'StatefulSet' && kind !== 'DaemonSet') return undefined;
+  if (!isRestartableKind(kind)) return undefined;
   return `kubectl rollout restart ${resource(kind)}/${name} -n ${namespace}`;
 }
 
@@ -118,6 +119,6 @@ export function rolloutStatusCommand(
   namespace: string,
   name: string,
 ): string | undefined {
-  if (kind !== 'Deployment' && kind !== 'StatefulSet' && kind !== 'DaemonSet') return undefined;
+  if (!isRestartableKind(kind)) return undefined;
   return `kubectl rollout status ${resource(kind)}/${name} -n ${namespace}`;
 }

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { workload } from './fixtures.ts';
-import { PAUSED_DEPLOYMENT_MESSAGE, restartAction, restartability } from './restartability.ts';
+import {
+  isRestartableKind,
+  PAUSED_DEPLOYMENT_MESSAGE,
+  RESTARTABLE_KINDS,
+  restartAction,
+  restartability,
+} from './restartability.ts';
 
 describe('restartability', () => {
   it.each([
@@ -99,5 +105,15 @@ describe('restartAction', () => {
     },
   ])('$name', ({ target, text }) => {
     expect(restartAction(target, goal)).toBe(text);
+  });
+});
+
+describe('restartable kinds', () => {
+  it('are the kinds kubectl rollout restart rolls out, and only those', () => {
+    expect(RESTARTABLE_KINDS).toEqual(['Deployment', 'StatefulSet', 'DaemonSet']);
+    for (const kind of ['CronJob', 'Job', 'ReplicaSet', 'ReplicationController', 'Pod', 'deployment']) {
+      expect(isRestartableKind(kind)).toBe(false);
+    }
+    expect(RESTARTABLE_KINDS.every(isRestartableKind)).toBe(true);
   });
 });

@@ -4,6 +4,14 @@
 import type { OwnerRef, PodRecord, Restartability, WorkloadKind, WorkloadRecord } from './types.ts';
 import type { WorkloadRef } from './owners.ts';
 
+/** The kinds `kubectl rollout restart` rolls out. */
+export const RESTARTABLE_KINDS = ['Deployment', 'StatefulSet', 'DaemonSet'] as const;
+export type RestartableKind = (typeof RESTARTABLE_KINDS)[number];
+
+export function isRestartableKind(kind: string): kind is RestartableKind {
+  return (RESTARTABLE_KINDS as readonly string[]).includes(kind);
+}
+
 /** kubectl's own refusal, word for word. */
 export const PAUSED_DEPLOYMENT_MESSAGE = "can't restart paused deployment (run rollout resume first)";
 

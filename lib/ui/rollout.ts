@@ -1,6 +1,12 @@
 import type { RestartResult, RolloutStateResponse } from '@/lib/api/dto';
 import type { RolloutProblem } from '@/lib/mesh/rollout';
-import type { PodStatus, PodVerdict, Reason, WorkloadKind } from '@/lib/mesh/types';
+import {
+  RESTART_FIXES,
+  type PodStatus,
+  type PodVerdict,
+  type Reason,
+  type WorkloadKind,
+} from '@/lib/mesh/types';
 
 // Following a rollout restart: which of a workload's pods are new, and whether the new ones have
 // settled. Mesh facts (status, meshed, proxyReady, reasons) are the engine's, read from the API.
@@ -56,13 +62,7 @@ function belongsTo(pod: PodVerdict, target: RolloutTarget): boolean {
 
 function outcomeOf(pods: PodVerdict[]): RolloutOutcome {
   if (pods.every((pod) => pod.status === 'meshed')) return 'meshed';
-  if (
-    pods.some(
-      (pod) =>
-        pod.status === 'missing-proxy' || pod.status === 'unwanted-proxy' || pod.status === 'outdated-proxy',
-    )
-  )
-    return 'still-needs-restart';
+  if (pods.some((pod) => RESTART_FIXES.includes(pod.status))) return 'still-needs-restart';
   if (pods.every((pod) => pod.status === 'unmeshed')) return 'unmeshed-as-configured';
   return 'not-meshed';
 }
