@@ -10,7 +10,7 @@ import {
   kindRestartBlockedReason,
   workloadRestartBlockedReason,
 } from '@/lib/ui/permissions';
-import { restartFixes } from '@/lib/ui/pod-status';
+import { podFix } from '@/lib/mesh/pod-fix';
 import { useCapabilities, useNamespace } from '@/lib/ui/use-api';
 
 /** The button for the pod's fix, when a click can do it: a restart of its workload, or opting the namespace in. */
@@ -18,10 +18,11 @@ export function FixAction({ pod }: { pod: PodVerdict }) {
   const capabilities = useCapabilities();
   const { data: namespace } = useNamespace(pod.namespace);
   const { openRestart, openInjection } = useActionDialogs();
-  const workload = pod.workload;
-  if (capabilities.data?.snapshot) return null;
+  const fix = podFix(pod);
+  if (capabilities.data?.snapshot || !fix) return null;
 
-  if (restartFixes(pod.status) && workload) {
+  if (fix.action === 'restart-workload') {
+    const { workload } = fix;
     const summary = namespace?.workloads.find(
       (item) => item.kind === workload.kind && item.name === workload.name,
     );
@@ -44,8 +45,7 @@ export function FixAction({ pod }: { pod: PodVerdict }) {
     );
   }
 
-  const needsOptIn = pod.reasons.some((reason) => reason.code === 'injection_enable_annotation_absent');
-  if (needsOptIn && namespace) {
+  if (namespace) {
     return (
       <Button
         size="sm"

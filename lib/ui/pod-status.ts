@@ -40,11 +40,6 @@ export const STATUS_LOOK: Record<PodStatus, StatusLook> = {
 /** Display order: what needs attention first (the engine's own order). */
 export const STATUS_ORDER: readonly PodStatus[] = POD_STATUSES;
 
-/** The engine's RESTART_FIXES: a rollout restart changes these pods. */
-export function restartFixes(status: PodStatus): boolean {
-  return RESTART_FIXES.includes(status);
-}
-
 export function isPodStatus(value: string): value is PodStatus {
   return (STATUS_ORDER as readonly string[]).includes(value);
 }
