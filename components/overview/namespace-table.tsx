@@ -1,7 +1,7 @@
 'use client';
 
 import Link from 'next/link';
-import type { NamespaceSummary } from '@/lib/mesh/types';
+import type { NamespaceRow } from '@/lib/api/dto';
 import { InjectionButton, RestartNamespaceButton } from '@/components/actions/action-buttons';
 import { InjectValue } from '@/components/mesh/inject-value';
 import { LintCount } from '@/components/mesh/lint-list';
@@ -11,7 +11,7 @@ import { RatioBar } from '@/components/ui/ratio-bar';
 import { VirtualTable, type Column } from '@/components/ui/virtual-table';
 import type { SortState } from '@/lib/ui/table-sort';
 
-const COLUMNS: Column<NamespaceSummary>[] = [
+const COLUMNS: Column<NamespaceRow>[] = [
   {
     id: 'name',
     header: 'Namespace',
@@ -79,7 +79,11 @@ const COLUMNS: Column<NamespaceSummary>[] = [
             compact
           />
         )}
-        <InjectionButton namespace={namespace.name} current={namespace.injectValue} />
+        <InjectionButton
+          namespace={namespace.name}
+          current={namespace.injectValue}
+          verdict={namespace.injection}
+        />
       </span>
     ),
   },
@@ -90,7 +94,7 @@ export function NamespaceTable({
   sort,
   onSort,
 }: {
-  namespaces: readonly NamespaceSummary[];
+  namespaces: readonly NamespaceRow[];
   sort: SortState;
   onSort: (key: string) => void;
 }) {

@@ -74,3 +74,10 @@ export {
   type RolloutJudgement,
   type RolloutProblem,
 } from './rollout.ts';
+export {
+  namespaceInjectionVerdict,
+  workloadRestartVerdict,
+  type ActionVerdict,
+  type CannotHelpCode,
+  type WorkloadRestartInput,
+} from './action-verdict.ts';
