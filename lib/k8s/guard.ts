@@ -38,6 +38,7 @@ export function toGuardWorkload(w: WorkloadSummary): GuardWorkload {
     name: w.name,
     statusCounts: w.statusCounts,
     templateReasons: w.template.reasons.map((r) => r.code),
+    hostNetwork: w.hostNetwork === true,
   };
 }
 

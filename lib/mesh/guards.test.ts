@@ -143,6 +143,8 @@ describe('restart guard', () => {
     const agent = web({ 'not-injectable': 3 }, ['host_network_enabled']);
     expect(codes({ ...base, cluster: up, workloads: [agent] })).toEqual(['host_network']);
     expect(codes({ ...base, single: false, cluster: up, workloads: [agent] })).toEqual([]);
+    const none: GuardCluster = { webhookPresent: false, injectorPods: { total: 0, ready: 0 } };
+    expect(codes({ ...base, cluster: none, workloads: [agent] })).toEqual(['host_network']);
   });
 
   it('names the subject: one workload, or how many', () => {

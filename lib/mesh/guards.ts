@@ -43,6 +43,8 @@ export interface GuardWorkload {
   statusCounts: StatusCounts;
   /** Reason codes of the injector's decision for the current template. */
   templateReasons: readonly string[];
+  /** The template asks for hostNetwork: known even when no webhook calls the injector's checks. */
+  hostNetwork?: boolean;
 }
 
 const NEEDS_INJECTION: readonly PodStatus[] = ['missing-proxy', 'outdated-proxy'];
@@ -135,16 +137,18 @@ export function restartGuard(input: RestartGuardInput): GuardRefusal[] {
     workloads.length === 1 && workloads[0]
       ? `${workloads[0].kind} ${workloads[0].name}`
       : `${workloads.length} workloads in ${input.namespace}`;
+  // hostNetwork first: with or without an injector, a restart cannot mesh it.
+  if (input.single && workloads.length === 1 && workloads[0]) {
+    const w = workloads[0];
+    const hostNetwork = w.hostNetwork === true || w.templateReasons.includes('host_network_enabled');
+    if (hostNetwork && fixable(w, ['unwanted-proxy']) === 0)
+      return [...out, refusal('host_network', subject)];
+  }
   if (!cluster.webhookPresent) {
     // Without an injector a restart can still remove a proxy nobody wants any more.
     if (workloads.every((w) => w.statusCounts['unwanted-proxy'] === 0))
       out.push(refusal('injector_not_installed', subject));
     return out;
-  }
-  if (input.single && workloads.length === 1 && workloads[0]) {
-    const w = workloads[0];
-    if (w.templateReasons.includes('host_network_enabled') && fixable(w, ['unwanted-proxy']) === 0)
-      return [...out, refusal('host_network', subject)];
   }
   if (!input.webhookCallsNamespace || injectorDown(cluster) !== true) return out;
   if (cluster.failurePolicy !== 'Ignore') out.push(refusal('injector_down_fail', subject));

@@ -44,6 +44,7 @@ export {
 export {
   isWebhookError,
   judgeProbe,
+  PROBE_STATES,
   type ProbeContext,
   type ProbeObservation,
   type ProbeState,

@@ -62,6 +62,7 @@ function workloadSummary(ctx: EngineContext, w: WorkloadRecord, tally: Tally): W
   };
   const gitOps = gitOpsManager(w);
   if (gitOps) summary.gitOps = gitOps;
+  if (w.template.hostNetwork) summary.hostNetwork = true;
   return summary;
 }
 
