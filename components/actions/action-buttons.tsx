@@ -1,10 +1,12 @@
 'use client';
 
+import type { ActionVerdict } from '@/lib/mesh/action-verdict';
 import type { Restartability, WorkloadKind } from '@/lib/mesh/types';
 import { Button } from '@/components/ui/button';
 import { PlugIcon, RestartIcon } from '@/components/ui/icons';
 import { plural, workloadLabel } from '@/lib/ui/format';
 import {
+  cannotHelpReason,
   injectionBlockedReason,
   namespaceRestartBlockedReason,
   workloadRestartBlockedReason,
@@ -18,11 +20,14 @@ type Size = 'xs' | 'sm';
 export function InjectionButton({
   namespace,
   current,
+  verdict,
   size = 'xs',
   label = 'Injection…',
 }: {
   namespace: string;
   current: string | undefined;
+  /** The engine's word: off with its reason where a change cannot help (kube-system, the control plane). */
+  verdict: ActionVerdict;
   size?: Size;
   label?: string;
 }) {
@@ -34,7 +39,7 @@ export function InjectionButton({
     <Button
       size={size}
       icon={<PlugIcon className="size-3.5" />}
-      blockedReason={injectionBlockedReason(capabilities)}
+      blockedReason={injectionBlockedReason(capabilities) ?? cannotHelpReason(verdict)}
       onClick={() => openInjection({ namespace, current, initial })}
       data-action="injection"
       aria-label={`Change proxy injection for ${namespace}`}
@@ -48,7 +53,14 @@ export function RestartWorkloadButton({
   workload,
   size = 'xs',
 }: {
-  workload: { namespace: string; kind: WorkloadKind; name: string; restart: Restartability };
+  workload: {
+    namespace: string;
+    kind: WorkloadKind;
+    name: string;
+    restart: Restartability;
+    /** The engine's word: off with its reason where a restart cannot help (hostNetwork, nothing to fix). */
+    restartVerdict: ActionVerdict;
+  };
   size?: Size;
 }) {
   const capabilities = useCapabilities();
@@ -59,7 +71,9 @@ export function RestartWorkloadButton({
     <Button
       size={size}
       icon={<RestartIcon className="size-3.5" />}
-      blockedReason={workloadRestartBlockedReason(capabilities, workload)}
+      blockedReason={
+        workloadRestartBlockedReason(capabilities, workload) ?? cannotHelpReason(workload.restartVerdict)
+      }
       onClick={() => openRestart({ namespace, workload: { namespace, kind, name } })}
       data-action="restart-workload"
       aria-label={`Restart ${workloadLabel(workload)}`}

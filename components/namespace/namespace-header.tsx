@@ -1,7 +1,7 @@
 'use client';
 
 import Link from 'next/link';
-import type { NamespaceSummary } from '@/lib/mesh/types';
+import type { NamespaceRow } from '@/lib/api/dto';
 import { InjectionButton, RestartNamespaceButton } from '@/components/actions/action-buttons';
 import { GitOpsBadge } from '@/components/mesh/gitops-badge';
 import { InjectValue } from '@/components/mesh/inject-value';
@@ -12,7 +12,7 @@ import { formatAge, formatPercent } from '@/lib/ui/format';
 import { useContextInfo } from '@/lib/ui/use-api';
 import { useNow } from '@/lib/ui/use-now';
 
-export function NamespaceHeader({ namespace }: { namespace: NamespaceSummary }) {
+export function NamespaceHeader({ namespace }: { namespace: NamespaceRow }) {
   const now = useNow();
   const { data: info } = useContextInfo();
   const current = info?.cluster.injectProxyVersion;
@@ -103,6 +103,7 @@ export function NamespaceHeader({ namespace }: { namespace: NamespaceSummary }) 
           <InjectionButton
             namespace={namespace.name}
             current={namespace.injectValue}
+            verdict={namespace.injection}
             size="sm"
             label="Change injection…"
           />

@@ -1,6 +1,6 @@
 'use client';
 
-import type { WorkloadSummary } from '@/lib/mesh/types';
+import type { WorkloadRow } from '@/lib/api/dto';
 import { RestartWorkloadButton } from '@/components/actions/action-buttons';
 import { WorkloadInjectionButton } from '@/components/actions/fix-buttons';
 import { GitOpsBadge } from '@/components/mesh/gitops-badge';
@@ -12,7 +12,7 @@ import { VirtualTable, type Column } from '@/components/ui/virtual-table';
 import type { SortState } from '@/lib/ui/table-sort';
 import { TemplateVerdict } from './template-verdict';
 
-const COLUMNS: Column<WorkloadSummary>[] = [
+const COLUMNS: Column<WorkloadRow>[] = [
   {
     id: 'name',
     header: 'Workload',
@@ -84,7 +84,7 @@ export function WorkloadTable({
   sort,
   onSort,
 }: {
-  workloads: readonly WorkloadSummary[];
+  workloads: readonly WorkloadRow[];
   sort: SortState;
   onSort: (key: string) => void;
 }) {

@@ -1,7 +1,7 @@
 'use client';
 
 import Link from 'next/link';
-import type { NamespaceSummary } from '@/lib/mesh/types';
+import type { NamespaceRow } from '@/lib/api/dto';
 import { InjectionButton, RestartNamespaceButton } from '@/components/actions/action-buttons';
 import { GitOpsBadge } from '@/components/mesh/gitops-badge';
 import { InjectValue } from '@/components/mesh/inject-value';
@@ -12,7 +12,7 @@ import { RatioBar } from '@/components/ui/ratio-bar';
 import { VirtualTable, type Column } from '@/components/ui/virtual-table';
 import type { SortState } from '@/lib/ui/table-sort';
 
-const COLUMNS: Column<NamespaceSummary>[] = [
+const COLUMNS: Column<NamespaceRow>[] = [
   {
     id: 'name',
     header: 'Namespace',
@@ -81,7 +81,11 @@ const COLUMNS: Column<NamespaceSummary>[] = [
             compact
           />
         )}
-        <InjectionButton namespace={namespace.name} current={namespace.injectValue} />
+        <InjectionButton
+          namespace={namespace.name}
+          current={namespace.injectValue}
+          verdict={namespace.injection}
+        />
       </span>
     ),
   },
@@ -92,7 +96,7 @@ export function NamespaceTable({
   sort,
   onSort,
 }: {
-  namespaces: readonly NamespaceSummary[];
+  namespaces: readonly NamespaceRow[];
   sort: SortState;
   onSort: (key: string) => void;
 }) {

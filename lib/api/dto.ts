@@ -1,4 +1,5 @@
 // The JSON contract between the server routes and their clients (the UI, scripts). Type-only.
+import type { ActionVerdict } from '@/lib/mesh/action-verdict';
 import type { GuardRefusal } from '@/lib/mesh/guards';
 import type { ProbeVerdict } from '@/lib/mesh/probe';
 import type { PlanExclusion } from '@/lib/mesh/restart-plan';
@@ -64,12 +65,18 @@ export interface SnapshotInfo {
   takenAt: string;
 }
 
+/** A namespace with the engine's word on its "Injection…" button. */
+export type NamespaceRow = NamespaceSummary & { injection: ActionVerdict };
+
+/** A workload with the engine's word on its Restart button (from the guards and the latest probe). */
+export type WorkloadRow = WorkloadSummary & { restartVerdict: ActionVerdict };
+
 export interface OverviewResponse {
   context: ContextInfo;
   cluster: ClusterSummary;
   /** The latest dry-run pod CREATE: is the injector answering? */
   injectorProbe?: ProbeVerdict;
-  namespaces: NamespaceSummary[];
+  namespaces: NamespaceRow[];
   freshness: Freshness;
   generatedAt: string;
 }
@@ -78,8 +85,8 @@ export interface OverviewResponse {
 export type PodRow = PodVerdict & { owner?: OwnerRef };
 
 export interface NamespaceResponse {
-  namespace: NamespaceSummary;
-  workloads: WorkloadSummary[];
+  namespace: NamespaceRow;
+  workloads: WorkloadRow[];
   pods: PodRow[];
   lints: Lint[];
   freshness: Freshness;

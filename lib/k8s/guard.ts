@@ -20,7 +20,7 @@ import type { ClusterSource as ClusterCache } from './source';
 import { latestProbe } from './probe';
 import { clusterSummaryOf } from './views';
 
-function guardCluster(cache: ClusterCache): GuardCluster {
+export function guardCluster(cache: ClusterCache): GuardCluster {
   const c = clusterSummaryOf(cache);
   const probe = latestProbe();
   return {
@@ -32,13 +32,19 @@ function guardCluster(cache: ClusterCache): GuardCluster {
   };
 }
 
-function toGuardWorkload(w: WorkloadSummary): GuardWorkload {
+export function toGuardWorkload(w: WorkloadSummary): GuardWorkload {
   return {
     kind: w.kind,
     name: w.name,
     statusCounts: w.statusCounts,
     templateReasons: w.template.reasons.map((r) => r.code),
+    hostNetwork: w.hostNetwork === true,
   };
+}
+
+/** Does the webhook leave the namespace out (the injector is never called for its pods)? */
+export function webhookExcluded(cache: ClusterCache, namespace: string): boolean {
+  return cache.analysis.namespace(namespace)?.namespace.webhookExcluded ?? false;
 }
 
 /** What a namespace restart would act on: restartable workloads with pods a restart fixes. */
@@ -70,7 +76,11 @@ export function guardInjection(
   cache: ClusterCache,
   req: Omit<GuardRequest, 'action' | 'target'> & { namespace: string },
 ): Promise<GuardRefusal[]> {
-  const refusals = injectionGuard(req.namespace, clusterSummaryOf(cache).controlPlaneNamespace);
+  const refusals = injectionGuard(
+    req.namespace,
+    clusterSummaryOf(cache).controlPlaneNamespace,
+    webhookExcluded(cache, req.namespace),
+  );
   const target = { apiVersion: 'v1', kind: 'Namespace', namespace: req.namespace, name: req.namespace };
   return enforce(refusals, { ...req, action: 'set-injection', target });
 }
@@ -108,6 +118,10 @@ export function guardMetadataChange(
   cache: ClusterCache,
   req: Omit<GuardRequest, 'target'> & { target: GuardRequest['target'] },
 ): Promise<GuardRefusal[]> {
-  const refusals = injectionGuard(req.target.namespace, clusterSummaryOf(cache).controlPlaneNamespace);
+  const refusals = injectionGuard(
+    req.target.namespace,
+    clusterSummaryOf(cache).controlPlaneNamespace,
+    webhookExcluded(cache, req.target.namespace),
+  );
   return enforce(refusals, req);
 }

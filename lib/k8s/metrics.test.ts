@@ -115,4 +115,23 @@ describe('meshwatch metrics', () => {
     const text = await metrics.text();
     expect(text).not.toMatch(/pod="/);
   }, 120_000);
+  it('reports the latest injector probe: one-hot state, latency and time', async () => {
+    const metrics = new MeshwatchMetrics();
+    metrics.set({ analysis: null, freshness: FRESH });
+    expect(await values(metrics, 'meshwatch_injector_probe_state')).toEqual({});
+    const at = '2026-01-02T03:04:05.000Z';
+    metrics.set({
+      analysis: null,
+      freshness: FRESH,
+      probe: { state: 'failing', sentence: 's', tone: 'bad', durationMs: 38, at },
+    });
+    const states = await values(metrics, 'meshwatch_injector_probe_state');
+    expect(states['state=failing']).toBe(1);
+    expect(Object.values(states).reduce((a, b) => a + b, 0)).toBe(1);
+    expect(Object.keys(states)).toHaveLength(8);
+    expect(await values(metrics, 'meshwatch_injector_probe_latency_seconds')).toEqual({ '': 0.038 });
+    expect(await values(metrics, 'meshwatch_injector_probe_timestamp_seconds')).toEqual({
+      '': Date.parse(at) / 1000,
+    });
+  });
 });

@@ -6,7 +6,7 @@ import 'server-only';
 // separately, and the action counters must be the ones every bundle increments.
 import { collectDefaultMetrics, Counter, Gauge, Registry } from 'prom-client';
 import type { ActivityEntry, Freshness } from '@/lib/api/dto';
-import { isCounted, POD_STATUSES, type ClusterAnalysis } from '@/lib/mesh';
+import { isCounted, POD_STATUSES, PROBE_STATES, type ClusterAnalysis, type ProbeVerdict } from '@/lib/mesh';
 import type { ClusterSource } from './source';
 import { clusterAnalysis } from './views';
 
@@ -14,6 +14,8 @@ export interface MetricsInput {
   /** null before the first sync (or for an unusable dump): only the cache and process series are set. */
   analysis: ClusterAnalysis | null;
   freshness: Freshness;
+  /** The latest dry-run pod CREATE; undefined before the first probe has run. */
+  probe?: ProbeVerdict;
 }
 
 const gaugeOn =
@@ -76,7 +78,31 @@ function cacheGauges(registry: Registry) {
       '1 when the resource is watched without error.',
       ['resource'],
     ),
+    probeState: gauge(
+      'meshwatch_injector_probe_state',
+      "1 for the latest injector probe's state (a dry-run pod CREATE), 0 for the others.",
+      ['state'],
+    ),
+    probeLatency: gauge(
+      'meshwatch_injector_probe_latency_seconds',
+      'How long the latest injector probe took, webhook call included.',
+    ),
+    probeTimestamp: gauge(
+      'meshwatch_injector_probe_timestamp_seconds',
+      'When the latest injector probe ran (Unix time).',
+    ),
   };
+}
+
+type CacheGauges = ReturnType<typeof cacheGauges>;
+
+/** One-hot state, latency and time of the latest probe; nothing before the first probe ran. */
+function setProbeGauges(g: CacheGauges, probe: ProbeVerdict | undefined): void {
+  if (!probe) return;
+  for (const state of PROBE_STATES) g.probeState.set({ state }, state === probe.state ? 1 : 0);
+  if (probe.durationMs !== undefined) g.probeLatency.set(probe.durationMs / 1000);
+  const at = Date.parse(probe.at);
+  if (Number.isFinite(at)) g.probeTimestamp.set(at / 1000);
 }
 
 type EngineGauges = ReturnType<typeof engineGauges>;
@@ -144,7 +170,7 @@ export class MeshwatchMetrics {
   }
 
   /** Sets every gauge from one input; series of vanished namespaces or versions disappear. */
-  set({ analysis, freshness }: MetricsInput): void {
+  set({ analysis, freshness, probe }: MetricsInput): void {
     const g = this.cache;
     for (const metric of Object.values(g)) metric.reset();
     g.synced.set(freshness.synced ? 1 : 0);
@@ -152,6 +178,7 @@ export class MeshwatchMetrics {
     // Never heard from the API server: +Inf, not 0 (which would read as "just now").
     g.age.set(freshness.ageSeconds ?? Infinity);
     for (const r of freshness.resources) g.resourceHealthy.set({ resource: r.name }, r.healthy ? 1 : 0);
+    setProbeGauges(g, probe);
     if (this.engineText?.analysis === analysis) return;
     setEngineGauges(this.engine, analysis);
     this.engineText = { analysis, text: this.engineRegistry.metrics() };
@@ -198,6 +225,8 @@ export const METRICS_CONTENT_TYPE = new Registry().contentType;
 /** The text of one scrape. */
 export async function renderMetrics(source: ClusterSource): Promise<string> {
   const metrics = processMetrics();
-  metrics.set(metricsInput(source));
+  // Imported here: the probe module loads client-node, which the unit tests of this file do not need.
+  const { latestProbe } = await import('./probe');
+  metrics.set({ ...metricsInput(source), probe: latestProbe() });
   return metrics.text();
 }

@@ -26,6 +26,7 @@ import { kubectlCommands, manifestFragment } from '@/lib/mesh/commands';
 import type { V1Namespace } from '@kubernetes/client-node';
 import type { ClusterSource as ClusterCache } from './source';
 import type { Clients } from './config';
+import { namespaceRows, workloadRows } from './action-verdicts';
 import { injectorEvents } from './events';
 import { latestProbe } from './probe';
 import { toNamespaceRecord } from './records';
@@ -74,7 +75,7 @@ export function overviewView(cache: ClusterCache): OverviewResponse {
     context: { ...cache.context },
     cluster: analysis.cluster,
     injectorProbe: latestProbe(),
-    namespaces: analysis.namespaces,
+    namespaces: namespaceRows(cache, analysis.namespaces),
     freshness: cache.freshness(),
     generatedAt: new Date().toISOString(),
   };
@@ -100,7 +101,14 @@ export function namespaceView(cache: ClusterCache, namespace: string): Namespace
   if (!analysis || !part) throw notFound(namespace);
   let pods = rowsMemo.get(analysis);
   if (!pods) rowsMemo.set(analysis, (pods = withOwners(part.snapshot, analysis)));
-  return { ...analysis, pods, freshness: cache.freshness() };
+  const [namespaceRow] = namespaceRows(cache, [analysis.namespace]);
+  return {
+    ...analysis,
+    namespace: namespaceRow ?? { ...analysis.namespace, injection: { state: 'allowed' } },
+    workloads: workloadRows(cache, analysis.namespace, analysis.workloads),
+    pods,
+    freshness: cache.freshness(),
+  };
 }
 
 export async function podView(cache: ClusterCache, namespace: string, podName: string): Promise<PodResponse> {

@@ -55,6 +55,27 @@ describe('namespace guard', () => {
   });
 });
 
+describe('webhook-excluded namespace guard', () => {
+  it('asks a second time on a namespace the webhook never calls the injector for', () => {
+    expect(namespaceGuard('batch', 'linkerd', true)).toMatchObject({
+      code: 'webhook_excluded',
+      family: 'guarded',
+    });
+    expect(injectionGuard('batch', 'linkerd', true).map((r) => r.code)).toEqual(['webhook_excluded']);
+    // The system namespace's own sentence wins: it is usually excluded too.
+    expect(namespaceGuard('kube-system', 'linkerd', true)?.code).toBe('system_namespace');
+  });
+
+  it('guards a restart there only when a webhook exists to exclude it', () => {
+    const excluded = { ...base, webhookCallsNamespace: false };
+    expect(codes({ ...excluded, cluster: up, workloads: [web({ 'unwanted-proxy': 1 })] })).toEqual([
+      'webhook_excluded',
+    ]);
+    const none: GuardCluster = { webhookPresent: false, injectorPods: { total: 0, ready: 0 } };
+    expect(codes({ ...excluded, cluster: none, workloads: [web({ 'unwanted-proxy': 1 })] })).toEqual([]);
+  });
+});
+
 describe('injectorDown', () => {
   it('believes the probe first, then the injector pods, else cannot tell', () => {
     expect(injectorDown({ ...down('Fail'), probe: { state: 'answering' } })).toBe(false);
@@ -106,7 +127,7 @@ describe('restart guard', () => {
         cluster: down('Fail'),
         workloads: [web({ unmeshed: 1 })],
       }),
-    ).toEqual([]);
+    ).toEqual(['webhook_excluded']);
   });
 
   it('refuses without an injector unless a proxy is to be removed', () => {
@@ -122,6 +143,8 @@ describe('restart guard', () => {
     const agent = web({ 'not-injectable': 3 }, ['host_network_enabled']);
     expect(codes({ ...base, cluster: up, workloads: [agent] })).toEqual(['host_network']);
     expect(codes({ ...base, single: false, cluster: up, workloads: [agent] })).toEqual([]);
+    const none: GuardCluster = { webhookPresent: false, injectorPods: { total: 0, ready: 0 } };
+    expect(codes({ ...base, cluster: none, workloads: [agent] })).toEqual(['host_network']);
   });
 
   it('names the subject: one workload, or how many', () => {
@@ -142,6 +165,7 @@ describe('guard sentences', () => {
   const all: GuardCode[] = [
     'system_namespace',
     'control_plane_namespace',
+    'webhook_excluded',
     'injector_not_installed',
     'injector_down_fail',
     'injector_down_ignore',

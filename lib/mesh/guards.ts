@@ -15,6 +15,7 @@ export const SYSTEM_NAMESPACES: readonly string[] = ['kube-system', 'kube-public
 export type GuardCode =
   | 'system_namespace'
   | 'control_plane_namespace'
+  | 'webhook_excluded'
   | 'injector_not_installed'
   | 'injector_down_fail'
   | 'injector_down_ignore'
@@ -42,6 +43,8 @@ export interface GuardWorkload {
   statusCounts: StatusCounts;
   /** Reason codes of the injector's decision for the current template. */
   templateReasons: readonly string[];
+  /** The template asks for hostNetwork: known even when no webhook calls the injector's checks. */
+  hostNetwork?: boolean;
 }
 
 const NEEDS_INJECTION: readonly PodStatus[] = ['missing-proxy', 'outdated-proxy'];
@@ -52,6 +55,8 @@ export function guardMessage(code: GuardCode, subject: string): string {
       return `${subject} is a Kubernetes system namespace: changing injection or restarting workloads there can break the cluster itself, so meshwatch refuses unless forced.`;
     case 'control_plane_namespace':
       return `${subject} is the Linkerd control plane: restarting it or changing its injection can stop the injector and, with failurePolicy Fail, block every pod creation the webhook sees, so meshwatch refuses unless forced.`;
+    case 'webhook_excluded':
+      return `The injector's webhook is never called for ${subject} (its namespaceSelector or rules leave it out): new pods there start without a proxy whatever linkerd.io/inject says, so meshwatch asks for a second confirmation.`;
     case 'injector_not_installed':
       return `No proxy injector webhook is installed, so a restart of ${subject} cannot inject a proxy; install the Linkerd control plane first.`;
     case 'injector_down_fail':
@@ -63,17 +68,30 @@ export function guardMessage(code: GuardCode, subject: string): string {
   }
 }
 
+const GUARDED_CODES: readonly GuardCode[] = [
+  'system_namespace',
+  'control_plane_namespace',
+  'webhook_excluded',
+];
+
 function refusal(code: GuardCode, subject: string): GuardRefusal {
-  const family =
-    code === 'system_namespace' || code === 'control_plane_namespace' ? 'guarded' : 'cannot-work';
+  const family = GUARDED_CODES.includes(code) ? 'guarded' : 'cannot-work';
   return { code, family, message: guardMessage(code, subject) };
 }
 
-/** Kube's own namespaces and Linkerd's control plane refuse injection changes and restarts by default. */
-export function namespaceGuard(namespace: string, controlPlaneNamespace?: string): GuardRefusal | undefined {
+/**
+ * Kube's own namespaces, Linkerd's control plane and namespaces the webhook never calls the injector for
+ * refuse injection changes and restarts by default (a second confirmation passes).
+ */
+export function namespaceGuard(
+  namespace: string,
+  controlPlaneNamespace?: string,
+  webhookExcluded = false,
+): GuardRefusal | undefined {
   if (SYSTEM_NAMESPACES.includes(namespace)) return refusal('system_namespace', `Namespace ${namespace}`);
   if (controlPlaneNamespace && namespace === controlPlaneNamespace)
     return refusal('control_plane_namespace', `Namespace ${namespace}`);
+  if (webhookExcluded) return refusal('webhook_excluded', `namespace ${namespace}`);
   return undefined;
 }
 
@@ -107,7 +125,11 @@ export interface RestartGuardInput {
 /** Every refusal for a restart, guarded namespace first; empty when it may go ahead. */
 export function restartGuard(input: RestartGuardInput): GuardRefusal[] {
   const out: GuardRefusal[] = [];
-  const guarded = namespaceGuard(input.namespace, input.cluster.controlPlaneNamespace);
+  const guarded = namespaceGuard(
+    input.namespace,
+    input.cluster.controlPlaneNamespace,
+    input.cluster.webhookPresent && !input.webhookCallsNamespace,
+  );
   if (guarded) out.push(guarded);
   const { workloads, cluster } = input;
   if (workloads.length === 0) return out;
@@ -115,16 +137,18 @@ export function restartGuard(input: RestartGuardInput): GuardRefusal[] {
     workloads.length === 1 && workloads[0]
       ? `${workloads[0].kind} ${workloads[0].name}`
       : `${workloads.length} workloads in ${input.namespace}`;
+  // hostNetwork first: with or without an injector, a restart cannot mesh it.
+  if (input.single && workloads.length === 1 && workloads[0]) {
+    const w = workloads[0];
+    const hostNetwork = w.hostNetwork === true || w.templateReasons.includes('host_network_enabled');
+    if (hostNetwork && fixable(w, ['unwanted-proxy']) === 0)
+      return [...out, refusal('host_network', subject)];
+  }
   if (!cluster.webhookPresent) {
     // Without an injector a restart can still remove a proxy nobody wants any more.
     if (workloads.every((w) => w.statusCounts['unwanted-proxy'] === 0))
       out.push(refusal('injector_not_installed', subject));
     return out;
-  }
-  if (input.single && workloads.length === 1 && workloads[0]) {
-    const w = workloads[0];
-    if (w.templateReasons.includes('host_network_enabled') && fixable(w, ['unwanted-proxy']) === 0)
-      return [...out, refusal('host_network', subject)];
   }
   if (!input.webhookCallsNamespace || injectorDown(cluster) !== true) return out;
   if (cluster.failurePolicy !== 'Ignore') out.push(refusal('injector_down_fail', subject));
@@ -134,7 +158,11 @@ export function restartGuard(input: RestartGuardInput): GuardRefusal[] {
 }
 
 /** An injection change: only the namespace guard applies. */
-export function injectionGuard(namespace: string, controlPlaneNamespace?: string): GuardRefusal[] {
-  const guarded = namespaceGuard(namespace, controlPlaneNamespace);
+export function injectionGuard(
+  namespace: string,
+  controlPlaneNamespace?: string,
+  webhookExcluded = false,
+): GuardRefusal[] {
+  const guarded = namespaceGuard(namespace, controlPlaneNamespace, webhookExcluded);
   return guarded ? [guarded] : [];
 }

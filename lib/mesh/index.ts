@@ -44,6 +44,7 @@ export {
 export {
   isWebhookError,
   judgeProbe,
+  PROBE_STATES,
   type ProbeContext,
   type ProbeObservation,
   type ProbeState,
@@ -74,3 +75,10 @@ export {
   type RolloutJudgement,
   type RolloutProblem,
 } from './rollout.ts';
+export {
+  namespaceInjectionVerdict,
+  workloadRestartVerdict,
+  type ActionVerdict,
+  type CannotHelpCode,
+  type WorkloadRestartInput,
+} from './action-verdict.ts';

@@ -16,6 +16,18 @@ export type ProbeState =
   | 'disabled' // no probe namespace configured, or no permission
   | 'error'; // the probe itself failed (API server unreachable …)
 
+/** Every state, in a fixed order (the one-hot `meshwatch_injector_probe_state` series). */
+export const PROBE_STATES: readonly ProbeState[] = [
+  'answering',
+  'not-injecting',
+  'failing',
+  'bypassed',
+  'not-called',
+  'no-webhook',
+  'disabled',
+  'error',
+];
+
 export type ProbeTone = 'good' | 'warn' | 'bad' | 'neutral';
 
 export interface ProbeVerdict {

@@ -1,5 +1,6 @@
 // Rolls pod verdicts up into the workloads users think of (Deployment, StatefulSet, DaemonSet,
 // CronJob, and standalone Job / ReplicaSet / ReplicationController), namespaces and the cluster.
+import { rulesMatchPodCreate } from './webhook-rules.ts';
 import { INJECT_ANNOTATION } from './annotations.ts';
 import {
   addToTally,
@@ -63,6 +64,7 @@ function workloadSummary(ctx: EngineContext, w: WorkloadRecord, tally: Tally): W
   if (templateValue !== undefined) summary.templateInjectValue = templateValue;
   const gitOps = gitOpsManager(w);
   if (gitOps) summary.gitOps = gitOps;
+  if (w.template.hostNetwork) summary.hostNetwork = true;
   return summary;
 }
 
@@ -73,8 +75,11 @@ function namespaceSummary(ctx: EngineContext, acc: NamespaceAcc): NamespaceSumma
     name: acc.name,
     injectValue: value,
     injectAnnotationSetAt: acc.record?.injectAnnotationSetAt,
+    // Never called for this namespace: its namespaceSelector leaves it out, or the rules miss pod CREATE.
     webhookExcluded:
-      ctx.webhook !== null && !matchesSelector(ctx.webhook.namespaceSelector, namespaceLabels(facts)),
+      ctx.webhook !== null &&
+      (!matchesSelector(ctx.webhook.namespaceSelector, namespaceLabels(facts)) ||
+        !rulesMatchPodCreate(ctx.webhook.rules)),
     isControlPlane: ctx.controlPlane?.namespace === acc.name,
     pods: acc.tally.pods,
     meshed: acc.tally.meshed,

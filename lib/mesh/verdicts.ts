@@ -126,6 +126,8 @@ export interface WorkloadSummary {
   templateInjectValue?: string;
   /** Argo CD / Flux / Helm owns its manifest: a patch is reverted at the next sync. */
   gitOps?: GitOpsManager;
+  /** The template asks for hostNetwork, which Linkerd never injects (whether or not a webhook exists). */
+  hostNetwork?: true;
 }
 
 export interface NamespaceSummary {

@@ -15,10 +15,10 @@ export function attentionScore(namespace: NamespaceSummary): number {
   );
 }
 
-export function filterNamespaces(
-  namespaces: readonly NamespaceSummary[],
+export function filterNamespaces<T extends NamespaceSummary>(
+  namespaces: readonly T[],
   { query, attentionOnly }: { query: string; attentionOnly: boolean },
-): NamespaceSummary[] {
+): T[] {
   return namespaces.filter(
     (namespace) =>
       (!attentionOnly || attentionScore(namespace) > 0) &&
@@ -26,7 +26,7 @@ export function filterNamespaces(
   );
 }
 
-export function sortNamespaces(namespaces: NamespaceSummary[], sort: SortState): NamespaceSummary[] {
+export function sortNamespaces<T extends NamespaceSummary>(namespaces: T[], sort: SortState): T[] {
   const byName = compareBy<NamespaceSummary>((namespace) => namespace.name, 'asc');
   const value: Record<string, (namespace: NamespaceSummary) => number | string> = {
     name: (namespace) => namespace.name,

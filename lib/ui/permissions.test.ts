@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CapabilitiesResponse } from '@/lib/api/dto';
 import {
+  cannotHelpReason,
   injectionBlockedReason,
   namespaceRestartBlockedReason,
   READ_ONLY_REASON,
@@ -66,5 +67,16 @@ describe('blocked reasons', () => {
 
   it('has nothing to restart without affected workloads', () => {
     expect(namespaceRestartBlockedReason({ data: allowed }, 0)).toMatch(/No workload/);
+  });
+});
+
+describe('cannot-help verdicts', () => {
+  it('turn a button off with the engine’s sentence; guarded and allowed verdicts leave it on', () => {
+    const reason =
+      'DaemonSet node-exporter uses hostNetwork, which Linkerd never injects: a restart cannot mesh it.';
+    expect(cannotHelpReason({ state: 'cannot-help', code: 'host_network', reason })).toBe(reason);
+    expect(cannotHelpReason({ state: 'guarded', code: 'control_plane_namespace', reason: 'x' })).toBeNull();
+    expect(cannotHelpReason({ state: 'allowed' })).toBeNull();
+    expect(cannotHelpReason(undefined)).toBeNull();
   });
 });

@@ -1,4 +1,5 @@
 import type { Capability, CapabilitiesResponse } from '@/lib/api/dto';
+import type { ActionVerdict } from '@/lib/mesh/action-verdict';
 import type { Restartability, WorkloadKind } from '@/lib/mesh/types';
 
 // Why an action button is turned off, in words an operator can act on. null means "allowed".
@@ -102,4 +103,12 @@ export function metadataChangeBlockedReason(
   kind: 'Namespace' | WorkloadKind,
 ): string | null {
   return kind === 'Namespace' ? injectionBlockedReason(state) : workloadChangeBlockedReason(state, kind);
+}
+
+/**
+ * The engine's "cannot help" verdict turns a button off with its sentence; a guarded verdict leaves it on
+ * (the dialog shows the refusal and asks a second time).
+ */
+export function cannotHelpReason(verdict: ActionVerdict | undefined): string | null {
+  return verdict?.state === 'cannot-help' ? verdict.reason : null;
 }

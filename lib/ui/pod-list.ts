@@ -41,10 +41,10 @@ export function sortPods<P extends PodVerdict>(pods: P[], sort: SortState): P[] 
   return [...pods].sort((a, b) => primary(a, b) || byName(a, b));
 }
 
-export function filterWorkloads(
-  workloads: readonly WorkloadSummary[],
+export function filterWorkloads<T extends WorkloadSummary>(
+  workloads: readonly T[],
   { statuses, query }: PodFilter,
-): WorkloadSummary[] {
+): T[] {
   return workloads.filter(
     (workload) =>
       (statuses.length === 0 || statuses.some((status) => workload.statusCounts[status] > 0)) &&
@@ -52,7 +52,7 @@ export function filterWorkloads(
   );
 }
 
-export function sortWorkloads(workloads: WorkloadSummary[], sort: SortState): WorkloadSummary[] {
+export function sortWorkloads<T extends WorkloadSummary>(workloads: T[], sort: SortState): T[] {
   const value: Record<string, (workload: WorkloadSummary) => number | string> = {
     name: (workload) => workload.name,
     kind: (workload) => workload.kind,
