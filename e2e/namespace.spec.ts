@@ -1,7 +1,7 @@
 import { NamespacePage } from './pages/namespace-page';
 import { OverviewPage } from './pages/overview-page';
 import { expect, test } from './support/fixtures';
-import { PREDATES_ANNOTATION } from './support/seed';
+import { HOST_NETWORK, PREDATES_ANNOTATION } from './support/seed';
 
 test.describe('namespace drill-down', () => {
   test('finds the namespace whose pods predate its annotation and shows why they have no proxy', async ({
@@ -68,5 +68,30 @@ test.describe('namespace drill-down', () => {
     await page.getByRole('button', { name: 'Clear filters' }).click();
     await expect(namespace.podRows).toHaveCount(7);
     await expect(page).not.toHaveURL(/q=|status=/);
+  });
+
+  test("turns Restart and Injection off with the engine's reason where a click cannot help", async ({
+    page,
+  }) => {
+    const namespace = new NamespacePage(page);
+    // A hostNetwork DaemonSet: the injector skips hostNetwork pods, so a restart brings no proxy.
+    await namespace.goto(HOST_NETWORK.namespace);
+    const restart = namespace.restartWorkload('DaemonSet', HOST_NETWORK.workload);
+    await expect(restart).toHaveAttribute('aria-disabled', 'true');
+    await expect(restart).toHaveAttribute('data-blocked-reason', /hostNetwork/);
+    await expect(restart).toHaveAccessibleDescription(/hostNetwork/);
+    await restart.click({ force: true });
+    await expect(page.getByRole('dialog')).toHaveCount(0);
+
+    // kube-system: Linkerd must never inject it (linkerd/linkerd2#3330), so there is no injection change.
+    await namespace.goto('kube-system');
+    await expect(namespace.changeInjection).toHaveAttribute('aria-disabled', 'true');
+    await expect(namespace.changeInjection).toHaveAttribute(
+      'data-blocked-reason',
+      /Kubernetes system namespace/,
+    );
+    await namespace.changeInjection.focus();
+    await page.keyboard.press('Enter');
+    await expect(page.getByRole('dialog')).toHaveCount(0);
   });
 });

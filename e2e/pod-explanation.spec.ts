@@ -1,7 +1,8 @@
 import { NamespacePage } from './pages/namespace-page';
 import { PodPanel } from './pages/pod-panel';
 import { expect, test } from './support/fixtures';
-import { HOST_NETWORK } from './support/seed';
+import { applyManifest, kubectl } from './support/kube';
+import { HOST_NETWORK, PREDATES_ANNOTATION } from './support/seed';
 
 test.describe('pod explanation', () => {
   test('explains the hostNetwork DaemonSet pod: rule trace in order, injector events, the fix', async ({
@@ -45,5 +46,65 @@ test.describe('pod explanation', () => {
     await page.keyboard.press('Escape');
     await expect(panel.root).toBeHidden();
     await expect(page).not.toHaveURL(/pod=/);
+  });
+
+  test("shows the injector's own skip reason next to the missing proxy, and every time relative with the absolute on hover", async ({
+    page,
+  }) => {
+    // What Linkerd's proxy-injector records on the owner when it skips a pod (webhook.go: an
+    // `InjectionSkipped` Event on the parent, "Linkerd sidecar proxy injection skipped: <reasons>").
+    // CI has no injector, so the journey records the same Event on the real API server.
+    const eventName = `node-exporter.skipped-${Date.now()}`;
+    const now = new Date().toISOString().replace(/\.\d{3}Z$/, 'Z');
+    await applyManifest(`apiVersion: v1
+kind: Event
+metadata:
+  name: ${eventName}
+  namespace: ${HOST_NETWORK.namespace}
+involvedObject:
+  apiVersion: apps/v1
+  kind: DaemonSet
+  name: ${HOST_NETWORK.workload}
+  namespace: ${HOST_NETWORK.namespace}
+reason: InjectionSkipped
+message: 'Linkerd sidecar proxy injection skipped: hostNetwork is enabled'
+type: Normal
+source:
+  component: linkerd-proxy-injector
+firstTimestamp: ${now}
+lastTimestamp: ${now}
+count: 1
+`);
+    try {
+      const namespace = new NamespacePage(page);
+      await namespace.goto(HOST_NETWORK.namespace);
+      await namespace.search.fill(HOST_NETWORK.workload);
+      await namespace
+        .podButton(new RegExp(`^Explain ${HOST_NETWORK.workload}-`))
+        .first()
+        .click();
+      const panel = new PodPanel(page);
+      await expect(panel.evidence).toContainText('The injector said');
+      await expect(panel.evidence).toContainText('hostNetwork is enabled');
+      const said = panel.evidence.locator('time');
+      await expect(said).toHaveText(/ago$/);
+      await expect(said).toHaveAttribute('title', /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2} UTC$/);
+      await expect(panel.injectorEvents()).toContainText('InjectionSkipped');
+      await page.keyboard.press('Escape');
+
+      // A pod created before its namespace was annotated: the trace names both times, relative.
+      await namespace.goto(PREDATES_ANNOTATION);
+      await namespace
+        .podButton(/^Explain /)
+        .first()
+        .click();
+      await expect(panel.trace).toContainText(
+        /annotation changed \S+ ago, after pod \S+ was created \S+ ago/,
+      );
+      await expect(panel.trace).not.toContainText(/\d{4}-\d{2}-\d{2}T\d{2}/);
+      await expect(panel.trace.locator('time').first()).toHaveAttribute('title', / UTC$/);
+    } finally {
+      await kubectl(['delete', 'event', '-n', HOST_NETWORK.namespace, eventName, '--ignore-not-found']);
+    }
   });
 });

@@ -52,13 +52,19 @@ is_running() { local p; p="$(pid_of "$1")"; [ -n "$p" ] && kill -0 "$p" 2>/dev/n
 
 free_port() { node -e 's=require("net").createServer();s.listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})'; }
 
-# Ports are chosen once per testbed and kept, so restarts and kubeconfigs stay valid.
+# Ports are chosen once per testbed and kept, so restarts and kubeconfigs stay valid. They come from a
+# per-directory block outside the ephemeral range (reserve-ports.mjs), under a lock shared by every
+# testbed on the machine: two picked at the same moment with port 0 once collided (etcd's peer port of
+# one testbed was the scheduler's port of the other, and that scheduler never started).
 load_ports() {
   if [ ! -f "$TB/ports.env" ]; then
-    {
-      echo "ETCD_PORT=$(free_port)"; echo "ETCD_PEER_PORT=$(free_port)"; echo "APISERVER_PORT=$(free_port)"
-      echo "CM_PORT=$(free_port)"; echo "SCHED_PORT=$(free_port)"; echo "KWOK_PORT=$(free_port)"
-    } >"$TB/ports.env"
+    mkdir -p "$MESHWATCH_CACHE"
+    local registry="$MESHWATCH_CACHE/testbed-ports"
+    (
+      flock -w 120 8 || die "could not lock $registry.lock"
+      node "$TB_SRC/reserve-ports.mjs" "$registry" "$(cd "$TB" && pwd)" >"$TB/ports.env.tmp"
+    ) 8>"$registry.lock"
+    mv "$TB/ports.env.tmp" "$TB/ports.env"
   fi
   source "$TB/ports.env"
 }

@@ -3,8 +3,8 @@
 import type { ActivityEntry } from '@/lib/api/dto';
 import { Badge, Tag } from '@/components/ui/badge';
 import { VirtualTable, type Column } from '@/components/ui/virtual-table';
-import { formatAge, formatTime } from '@/lib/ui/format';
-import { useNow } from '@/lib/ui/use-now';
+import { formatTime } from '@/lib/ui/format';
+import { RelativeTime } from '@/components/ui/relative-time';
 
 const ACTION_LABEL: Record<ActivityEntry['action'], string> = {
   'set-injection': 'Set injection',
@@ -14,18 +14,15 @@ const ACTION_LABEL: Record<ActivityEntry['action'], string> = {
 };
 
 export function ActivityTable({ entries }: { entries: readonly ActivityEntry[] }) {
-  const now = useNow();
   const columns: Column<ActivityEntry>[] = [
     {
       id: 'at',
       header: 'When',
       width: '14rem',
       cell: (entry) => (
-        <span className="text-xs tabular-nums" title={entry.at}>
+        <span className="text-xs tabular-nums">
           {formatTime(entry.at)}
-          <span className="ml-1.5 text-zinc-500 dark:text-zinc-400">
-            {now === 0 ? '' : `${formatAge(entry.at, now)} ago`}
-          </span>
+          <RelativeTime iso={entry.at} className="ml-1.5 text-zinc-500 dark:text-zinc-400" />
         </span>
       ),
     },

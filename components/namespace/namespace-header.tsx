@@ -8,12 +8,11 @@ import { InjectValue } from '@/components/mesh/inject-value';
 import { Tag } from '@/components/ui/badge';
 import { ChevronIcon } from '@/components/ui/icons';
 import { RatioBar } from '@/components/ui/ratio-bar';
-import { formatAge, formatPercent } from '@/lib/ui/format';
+import { formatPercent } from '@/lib/ui/format';
 import { useContextInfo } from '@/lib/ui/use-api';
-import { useNow } from '@/lib/ui/use-now';
+import { RelativeTime } from '@/components/ui/relative-time';
 
 export function NamespaceHeader({ namespace }: { namespace: NamespaceRow }) {
-  const now = useNow();
   const { data: info } = useContextInfo();
   const current = info?.cluster.injectProxyVersion;
   return (
@@ -49,12 +48,11 @@ export function NamespaceHeader({ namespace }: { namespace: NamespaceRow }) {
               <dd className="flex items-center gap-1.5">
                 <InjectValue value={namespace.injectValue} lints={namespace.lints} />
                 {namespace.injectAnnotationSetAt && (
-                  <span
+                  <RelativeTime
+                    iso={namespace.injectAnnotationSetAt}
+                    prefix="set "
                     className="text-xs text-zinc-500 dark:text-zinc-400"
-                    title={namespace.injectAnnotationSetAt}
-                  >
-                    set {formatAge(namespace.injectAnnotationSetAt, now)} ago
-                  </span>
+                  />
                 )}
               </dd>
             </div>

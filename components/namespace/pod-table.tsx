@@ -6,9 +6,9 @@ import { podWhy } from '@/lib/mesh/status-words';
 import { StatusBadge } from '@/components/mesh/status-badge';
 import { Tag } from '@/components/ui/badge';
 import { VirtualTable, type Column } from '@/components/ui/virtual-table';
-import { formatAge, workloadLabel } from '@/lib/ui/format';
+import { workloadLabel } from '@/lib/ui/format';
 import type { SortState } from '@/lib/ui/table-sort';
-import { useNow } from '@/lib/ui/use-now';
+import { RelativeTime } from '@/components/ui/relative-time';
 
 function ProxyCell({ pod }: { pod: PodRow }) {
   if (!pod.meshed) return <span className="text-zinc-500 dark:text-zinc-400">—</span>;
@@ -37,7 +37,6 @@ export function PodTable({
   onSort: (key: string) => void;
   onOpen: (pod: string) => void;
 }) {
-  const now = useNow();
   const columns = useMemo<Column<PodRow>[]>(
     () => [
       {
@@ -126,13 +125,15 @@ export function PodTable({
         align: 'right',
         sortKey: 'age',
         cell: (pod) => (
-          <span className="text-xs text-zinc-600 tabular-nums dark:text-zinc-400" title={pod.createdAt}>
-            {now === 0 ? '' : formatAge(pod.createdAt, now)}
-          </span>
+          <RelativeTime
+            iso={pod.createdAt}
+            ago={false}
+            className="text-xs text-zinc-600 tabular-nums dark:text-zinc-400"
+          />
         ),
       },
     ],
-    [now, onOpen],
+    [onOpen],
   );
   return (
     <VirtualTable

@@ -1,10 +1,8 @@
 import type { InjectorEvent } from '@/lib/api/dto';
-import { formatAge } from '@/lib/ui/format';
-import { useNow } from '@/lib/ui/use-now';
+import { RelativeTime } from '@/components/ui/relative-time';
 
 /** `Injected` / `InjectionSkipped` events Linkerd's injector wrote for this pod's workload. */
 export function InjectorEvents({ events }: { events: readonly InjectorEvent[] }) {
-  const now = useNow();
   if (events.length === 0) {
     return (
       <p className="text-zinc-600 dark:text-zinc-400" data-testid="injector-events-empty">
@@ -30,12 +28,9 @@ export function InjectorEvents({ events }: { events: readonly InjectorEvent[] })
             <span className="font-mono text-xs text-zinc-500 dark:text-zinc-400">
               {event.object.kind.toLowerCase()}/{event.object.name}
             </span>
-            <span
-              className="ml-auto text-xs text-zinc-500 tabular-nums dark:text-zinc-400"
-              title={event.lastSeen}
-            >
+            <span className="ml-auto text-xs text-zinc-500 tabular-nums dark:text-zinc-400">
               {event.count > 1 && `×${event.count} · `}
-              {now === 0 ? '' : `${formatAge(event.lastSeen, now)} ago`}
+              <RelativeTime iso={event.lastSeen} />
             </span>
           </p>
           <p className="text-zinc-700 dark:text-zinc-300">{event.message}</p>

@@ -8,13 +8,14 @@ import { Button } from '@/components/ui/button';
 import { Callout } from '@/components/ui/callout';
 import { ErrorCallout } from '@/components/ui/error-callout';
 import { Skeleton } from '@/components/ui/skeleton';
-import { formatAge, workloadLabel } from '@/lib/ui/format';
+import { workloadLabel } from '@/lib/ui/format';
 import { STATUS_LOOK } from '@/lib/ui/pod-status';
 import { usePod } from '@/lib/ui/use-api';
-import { useNow } from '@/lib/ui/use-now';
 import { FixAction } from './fix-action';
 import { InjectorEvents } from './injector-events';
 import { TraceList } from './trace-list';
+import { injectorEvidence } from '@/lib/mesh/injector-evidence';
+import { RelativeTime } from '@/components/ui/relative-time';
 
 function Section({ title, children }: { title: string; children: ReactNode }) {
   return (
@@ -53,8 +54,8 @@ export function PodExplanation({ namespace, pod }: { namespace: string; pod: str
 
 function ExplanationBody({ response }: { response: PodResponse }) {
   const { pod, events, eventsError } = response;
-  const now = useNow();
   const look = STATUS_LOOK[pod.status];
+  const evidence = injectorEvidence(pod.status, events);
   return (
     <div className="space-y-5" data-testid="pod-explanation">
       <div className="flex flex-wrap items-center gap-2">
@@ -68,9 +69,11 @@ function ExplanationBody({ response }: { response: PodResponse }) {
             {workloadLabel(pod.workload)}
           </span>
         )}
-        <span className="text-xs text-zinc-500 dark:text-zinc-400" title={pod.createdAt}>
-          created {now === 0 ? '' : `${formatAge(pod.createdAt, now)} ago`}
-        </span>
+        <RelativeTime
+          iso={pod.createdAt}
+          prefix="created "
+          className="text-xs text-zinc-500 dark:text-zinc-400"
+        />
       </div>
       <dl className="grid grid-cols-2 gap-x-6 gap-y-2 text-[13px] sm:grid-cols-4">
         <div>
@@ -113,6 +116,12 @@ function ExplanationBody({ response }: { response: PodResponse }) {
               </li>
             ))}
           </ul>
+        )}
+        {evidence && (
+          <p className="mt-2" data-testid="injector-evidence">
+            The injector said <RelativeTime iso={evidence.lastSeen} />:{' '}
+            <q className="italic">{evidence.message}</q>
+          </p>
         )}
       </Callout>
 

@@ -1,5 +1,7 @@
 import type { TraceStep } from '@/lib/mesh/types';
 import { CheckIcon, CrossIcon, InfoIcon } from '@/components/ui/icons';
+import { RelativeTime } from '@/components/ui/relative-time';
+import { splitTimes } from '@/lib/ui/format';
 
 const OUTCOME = {
   pass: {
@@ -51,7 +53,19 @@ export function TraceList({ steps }: { steps: readonly TraceStep[] }) {
                 {step.rule}
                 <span className="sr-only"> ({look.label})</span>
               </p>
-              <p className="text-[13px] text-zinc-600 dark:text-zinc-400">{step.detail}</p>
+              <p className="text-[13px] text-zinc-600 dark:text-zinc-400">
+                {splitTimes(step.detail).map((part, at) =>
+                  'time' in part ? (
+                    <RelativeTime
+                      key={at}
+                      iso={part.time}
+                      className="underline decoration-dotted underline-offset-2"
+                    />
+                  ) : (
+                    part.text
+                  ),
+                )}
+              </p>
             </div>
           </li>
         );

@@ -6,6 +6,7 @@ export class PodPanel {
   readonly traceSteps: Locator;
   readonly fix: Locator;
   readonly explanation: Locator;
+  readonly evidence: Locator;
 
   constructor(readonly page: Page) {
     this.root = page.getByTestId('pod-panel');
@@ -13,6 +14,7 @@ export class PodPanel {
     this.trace = this.root.getByTestId('rule-trace');
     this.traceSteps = this.trace.locator('li');
     this.fix = this.root.getByTestId('pod-fix');
+    this.evidence = this.root.getByTestId('injector-evidence');
   }
 
   injectorEvents(): Locator {

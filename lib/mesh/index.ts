@@ -28,6 +28,7 @@ export { PAUSED_DEPLOYMENT_MESSAGE, restartability } from './restartability.ts';
 export { restartInProgress, rolloutComplete, type RolloutStatus } from './rollout-progress.ts';
 export { isCounted, isFailed, needsRestart } from './aggregate.ts';
 export { PROXY_CONTAINER_NAME } from './sidecar.ts';
+export { injectorEvidence, type InjectorEventFact } from './injector-evidence.ts';
 export {
   SYSTEM_NAMESPACES,
   guardMessage,

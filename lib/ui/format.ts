@@ -70,3 +70,25 @@ export function formatAgo(iso: string, now: number): string {
   const age = formatAge(iso, now);
   return age === '—' ? age : `${age} ago`;
 }
+
+/** An RFC 3339 time as the engine writes it in a sentence (`2026-12-03T09:04:10Z`, optional fraction). */
+const ISO_TIME = /\b\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:Z|[+-]\d{2}:\d{2})/g;
+
+export type TextPart = { text: string } | { time: string };
+
+/**
+ * Splits a sentence around the times in it, so each can be shown relative with the absolute on hover.
+ * "changed at <time>" becomes "changed <12m ago>": the "at" only reads right before an absolute time.
+ */
+export function splitTimes(text: string): TextPart[] {
+  const parts: TextPart[] = [];
+  let last = 0;
+  for (const match of text.matchAll(ISO_TIME)) {
+    const before = text.slice(last, match.index).replace(/\bat $/, '');
+    if (before) parts.push({ text: before });
+    parts.push({ time: match[0] });
+    last = match.index + match[0].length;
+  }
+  if (last < text.length) parts.push({ text: text.slice(last) });
+  return parts;
+}
