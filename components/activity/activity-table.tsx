@@ -11,6 +11,7 @@ const ACTION_LABEL: Record<ActivityEntry['action'], string> = {
   'restart-workload': 'Restart workload',
   'restart-namespace': 'Restart namespace',
   'fix-lint': 'Fix lint',
+  'restart-plan': 'Restart plan',
 };
 
 export function ActivityTable({ entries }: { entries: readonly ActivityEntry[] }) {

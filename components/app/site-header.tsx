@@ -10,6 +10,11 @@ import { Logo } from './logo';
 
 const NAV = [
   { href: '/', label: 'Overview', match: (path: string) => path === '/' || path.startsWith('/namespaces') },
+  {
+    href: '/restart-plan',
+    label: 'Restart plan',
+    match: (path: string) => path.startsWith('/restart-plan'),
+  },
   { href: '/activity', label: 'Activity', match: (path: string) => path.startsWith('/activity') },
 ];
 

@@ -33,6 +33,7 @@ export function StreamProvider({ children }: { children: ReactNode }) {
     (event: ChangeEvent) => {
       refresh('overview', apiPaths.overview);
       refresh('activity', apiPaths.activity);
+      refresh('restart-plan', apiPaths.restartPlan);
       if (event.cluster || event.namespaces.length === 0) {
         refresh('context', apiPaths.context);
         refresh('namespaces', (key) => typeof key === 'string' && key.startsWith('/api/v1/namespaces/'));
@@ -48,7 +49,12 @@ export function StreamProvider({ children }: { children: ReactNode }) {
     void mutate((key) => typeof key === 'string' && key !== apiPaths.capabilities);
   }, [mutate]);
 
-  const state = useStream(apiPaths.stream, onChange, onReconnect);
+  const onPlan = useCallback(() => {
+    refresh('restart-plan', apiPaths.restartPlan);
+    refresh('activity', apiPaths.activity);
+  }, [refresh]);
+
+  const state = useStream(apiPaths.stream, onChange, onReconnect, onPlan);
 
   return (
     <StreamContext value={state}>

@@ -2,7 +2,7 @@
 import type { ActionVerdict } from '@/lib/mesh/action-verdict';
 import type { GuardRefusal } from '@/lib/mesh/guards';
 import type { ProbeVerdict } from '@/lib/mesh/probe';
-import type { PlanExclusion } from '@/lib/mesh/restart-plan';
+import type { ExclusionCode, PlanExclusion } from '@/lib/mesh/restart-plan';
 import type { RolloutJudgement } from '@/lib/mesh/rollout';
 import type {
   ClusterSummary,
@@ -10,6 +10,7 @@ import type {
   NamespaceSummary,
   OwnerRef,
   PodExplanation,
+  PodStatus,
   PodVerdict,
   WorkloadKind,
   WorkloadSummary,
@@ -181,7 +182,7 @@ export interface RestartResponse {
 export interface ActivityEntry {
   id: string;
   at: string;
-  action: 'set-injection' | 'restart-workload' | 'restart-namespace' | 'fix-lint';
+  action: 'set-injection' | 'restart-workload' | 'restart-namespace' | 'fix-lint' | 'restart-plan';
   target: string;
   dryRun: boolean;
   result: 'ok' | 'error';
@@ -208,6 +209,14 @@ export interface ChangeEvent {
   cluster?: boolean;
 }
 
+/** SSE: `event: plan` — the cluster-wide restart plan's run changed; clients refetch /api/v1/restart-plan. */
+export interface PlanEvent {
+  id: string;
+  state: 'running' | 'done' | 'failed' | 'cancelled';
+  wave: number;
+  at: string;
+}
+
 export interface InjectorProbeResponse {
   probe: ProbeVerdict;
   intervalSeconds: number;
@@ -232,4 +241,83 @@ export interface DiagnosticsResponse {
   rssBytes: number;
   heapUsedBytes: number;
   uptimeSeconds: number;
+}
+
+// ---- The cluster-wide restart plan (#14) ----
+
+export type PlanSkipCode = ExclusionCode | 'control_plane';
+
+/** A workload the plan restarts, with the pods a restart fixes, by status. */
+export interface PlanTargetRow {
+  namespace: string;
+  kind: 'Deployment' | 'StatefulSet' | 'DaemonSet';
+  name: string;
+  pods: number;
+  statuses: Partial<Record<PodStatus, number>>;
+}
+
+export interface PlanSkipRow {
+  namespace: string;
+  code: PlanSkipCode;
+  kind: string;
+  name: string;
+  pods: number;
+  action: string;
+}
+
+export type PlanTargetState = 'pending' | 'restarting' | 'rolling' | 'done' | 'failed' | 'cancelled';
+
+export interface PlanRunTarget extends PlanTargetRow {
+  wave: number;
+  state: PlanTargetState;
+  /** Why it failed, or what the restart said (OnDelete, already restarting). */
+  reason?: string;
+  restartedAt?: string;
+}
+
+export interface PlanRun {
+  id: string;
+  state: 'running' | 'done' | 'failed' | 'cancelled';
+  waveSize: number;
+  waves: number;
+  /** The wave running now (0-based), or the last one that ran. */
+  wave: number;
+  targets: PlanRunTarget[];
+  startedAt: string;
+  finishedAt?: string;
+  /** Why the plan stopped (failed or cancelled). */
+  reason?: string;
+  /** Who started it (client address, or the proxy-named user). */
+  by: string;
+  /** Guard refusals the starter overrode with "force". */
+  forced?: { code: string; message: string; namespace: string }[];
+}
+
+/** GET /api/v1/restart-plan: what a plan would do now, and the server's current or last run. */
+export interface RestartPlanResponse {
+  targets: PlanTargetRow[];
+  skipped: PlanSkipRow[];
+  /** What a plan must override: the engine's guard refusals, per namespace (injector down, excluded…). */
+  refusals: { namespace: string; code: string; message: string }[];
+  run?: PlanRun;
+  freshness: Freshness;
+}
+
+/** POST /api/v1/restart-plan body. */
+export interface RestartPlanRequest {
+  /** Limit the plan to these namespaces (default: every namespace). */
+  namespaces?: string[];
+  /** Workloads at a time, 1–20 (default 1). */
+  waveSize?: number;
+  dryRun?: boolean;
+  force?: boolean;
+}
+
+/** POST /api/v1/restart-plan answer: the dry run's waves and per-workload answers, or the run started. */
+export interface RestartPlanStartResponse {
+  dryRun: boolean;
+  waves: PlanTargetRow[][];
+  /** The dry run's answer for each workload (the API server's, with dryRun=All). */
+  results?: RestartResult[];
+  run?: PlanRun;
 }

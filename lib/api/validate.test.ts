@@ -1,12 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { caught, caughtAsync } from '@/lib/test/caught';
 import {
+  cancelPlanRequest,
   injectionRequest,
   MAX_BODY_BYTES,
   namespaceName,
   objectName,
   readJsonObject,
   restartableKind,
+  restartPlanRequest,
   restartRequest,
 } from './validate';
 
@@ -150,5 +152,44 @@ describe('restartRequest', () => {
 
   it('rejects unknown fields', () => {
     expect(caught(() => restartRequest({ value: 'enabled' })).code).toBe('bad_request');
+  });
+});
+
+describe('restartPlanRequest', () => {
+  it('defaults to every namespace, one workload at a time, for real', () => {
+    expect(restartPlanRequest({})).toEqual({ namespaces: [], waveSize: 1, dryRun: false, force: false });
+    expect(
+      restartPlanRequest({ namespaces: ['shop', 'payments'], waveSize: 20, dryRun: true, force: true }),
+    ).toEqual({ namespaces: ['shop', 'payments'], waveSize: 20, dryRun: true, force: true });
+  });
+
+  it.each([
+    [{ waveSize: 0 }, /"waveSize" must be a whole number from 1 to 20/],
+    [{ waveSize: 21 }, /from 1 to 20/],
+    [{ waveSize: 2.5 }, /from 1 to 20/],
+    [{ waveSize: '2' }, /from 1 to 20/],
+    [{ namespaces: [] }, /"namespaces" must be a list of 1 to 200/],
+    [{ namespaces: 'shop' }, /"namespaces" must be a list/],
+    [{ namespaces: Array.from({ length: 201 }, (_, i) => `ns-${i}`) }, /1 to 200/],
+    [{ namespaces: [42] }, /must hold names/],
+    [{ waves: 2 }, /Unknown field "waves"/],
+  ])('refuses %j with 400', (body, message) => {
+    const error = caught(() => restartPlanRequest(body as Record<string, unknown>));
+    expect(error.status).toBe(400);
+    expect(error.message).toMatch(message);
+  });
+
+  it('refuses a namespace that is not a DNS-1123 label', () => {
+    expect(caught(() => restartPlanRequest({ namespaces: ['Not_A_Namespace'] })).code).toBe('invalid_name');
+  });
+});
+
+describe('cancelPlanRequest', () => {
+  it('takes the run id, a UUID, and nothing else', () => {
+    const id = '0f8c2b9e-3c1a-4a57-9d2e-6b1f0c9a7e21';
+    expect(cancelPlanRequest({ id })).toEqual({ id });
+    expect(caught(() => cancelPlanRequest({})).code).toBe('bad_request');
+    expect(caught(() => cancelPlanRequest({ id: 'nope' })).code).toBe('bad_request');
+    expect(caught(() => cancelPlanRequest({ id, force: true })).code).toBe('bad_request');
   });
 });

@@ -1,7 +1,7 @@
 // Request validation: names, kinds and JSON bodies. Everything a route accepts passes through here, so
 // what reaches lib/k8s is already well-formed. Failures are MeshwatchErrors with status 400.
 import { INJECT_VALUES, INJECT_VALUES_LISTED } from '@/lib/mesh/annotations';
-import type { InjectionRequest, InjectValue, RestartRequest } from './dto';
+import type { InjectionRequest, InjectValue, RestartPlanRequest, RestartRequest } from './dto';
 import { MeshwatchError } from './errors';
 
 /** DNS-1123 label (namespaces): lower-case alphanumerics and '-', 63 characters at most. */
@@ -141,4 +141,52 @@ export function injectionRequest(body: Record<string, unknown>): Required<Inject
 export function restartRequest(body: Record<string, unknown>): Required<RestartRequest> {
   rejectUnknownFields(body, ['dryRun', 'force']);
   return { dryRun: dryRunOf(body), force: flagOf(body, 'force') };
+}
+
+const MAX_PLAN_NAMESPACES = 200;
+
+/** POST /api/v1/restart-plan: optional namespaces (names), waveSize 1–20 (default 1), dryRun, force. */
+export function restartPlanRequest(body: Record<string, unknown>): Required<RestartPlanRequest> {
+  rejectUnknownFields(body, ['namespaces', 'waveSize', 'dryRun', 'force']);
+  const { namespaces, waveSize } = body;
+  if (namespaces !== undefined) {
+    if (!Array.isArray(namespaces) || namespaces.length === 0 || namespaces.length > MAX_PLAN_NAMESPACES) {
+      throw new MeshwatchError(
+        'bad_request',
+        `"namespaces" must be a list of 1 to ${MAX_PLAN_NAMESPACES} namespace names, or left out for every namespace.`,
+      );
+    }
+    for (const name of namespaces) {
+      if (typeof name !== 'string')
+        throw new MeshwatchError('bad_request', '"namespaces" must hold names (strings).');
+      namespaceName(name);
+    }
+  }
+  if (
+    waveSize !== undefined &&
+    (!Number.isInteger(waveSize) || (waveSize as number) < 1 || (waveSize as number) > 20)
+  ) {
+    throw new MeshwatchError(
+      'bad_request',
+      '"waveSize" must be a whole number from 1 to 20 (workloads restarted at a time).',
+    );
+  }
+  return {
+    namespaces: (namespaces as string[] | undefined) ?? [],
+    waveSize: (waveSize as number | undefined) ?? 1,
+    dryRun: dryRunOf(body),
+    force: flagOf(body, 'force'),
+  };
+}
+
+const PLAN_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+/** POST /api/v1/restart-plan/cancel: the id of the run to stop. */
+export function cancelPlanRequest(body: Record<string, unknown>): { id: string } {
+  rejectUnknownFields(body, ['id']);
+  const { id } = body;
+  if (typeof id !== 'string' || !PLAN_ID.test(id)) {
+    throw new MeshwatchError('bad_request', '"id" must be the id of a restart plan run (a UUID).');
+  }
+  return { id };
 }

@@ -1,13 +1,15 @@
 import 'server-only';
 // Server-Sent Events for GET /api/v1/stream: `event: change` (ChangeEvent: which namespaces changed),
-// `event: status` (Freshness, when synced/stale/health flips, and once on connect) and a comment line as
-// heartbeat. Clients revalidate what they show; the stream itself carries no cluster data.
+// `event: status` (Freshness, when synced/stale/health flips, and once on connect), `event: plan` (the
+// restart plan's run moved: PlanEvent) and a comment line as heartbeat. Clients revalidate what they
+// show; the stream itself carries no cluster data.
 //
 // A connection holds a cache subscriber and a timer, so it must end whenever its client is gone or is
 // not reading: on abort, on cancel, and when the queue is full (backpressure — a client that reads
 // nothing, or a response whose body is never consumed, would otherwise grow the queue for ever). The
 // browser's EventSource reconnects after `retry` and revalidates, so closing a slow reader loses nothing.
-import type { ChangeEvent, Freshness } from '@/lib/api/dto';
+import type { ChangeEvent, Freshness, PlanEvent } from '@/lib/api/dto';
+import { onPlanChange } from './restart-plan-run';
 import type { ClusterSource as ClusterCache } from './source';
 
 const DEFAULT_HEARTBEAT_SECONDS = 15;
@@ -19,7 +21,7 @@ export function heartbeatMs(env: Readonly<Record<string, string | undefined>> = 
   return (Number.isFinite(seconds) && seconds > 0 ? seconds : DEFAULT_HEARTBEAT_SECONDS) * 1000;
 }
 
-function frame(event: string, data: ChangeEvent | Freshness): string {
+function frame(event: string, data: ChangeEvent | Freshness | PlanEvent): string {
   return `event: ${event}\ndata: ${JSON.stringify(data)}\n\n`;
 }
 
@@ -51,6 +53,9 @@ export function changeStream(cache: ClusterCache, signal: AbortSignal): Readable
           change: (event) => send(frame('change', event)),
           status: (freshness) => send(frame('status', freshness)),
         });
+        const unsubscribePlan = onPlanChange((run) =>
+          send(frame('plan', { id: run.id, state: run.state, wave: run.wave, at: new Date().toISOString() })),
+        );
         const heartbeat = setInterval(
           () => send(`: heartbeat ${new Date().toISOString()}\n\n`),
           heartbeatMs(),
@@ -60,6 +65,7 @@ export function changeStream(cache: ClusterCache, signal: AbortSignal): Readable
           open = false;
           clearInterval(heartbeat);
           unsubscribe();
+          unsubscribePlan();
           signal.removeEventListener('abort', cleanup);
           try {
             controller.close();

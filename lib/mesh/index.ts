@@ -30,6 +30,19 @@ export { isCounted, isFailed, needsRestart } from './aggregate.ts';
 export { PROXY_CONTAINER_NAME } from './sidecar.ts';
 export { injectorEvidence, type InjectorEventFact } from './injector-evidence.ts';
 export {
+  MAX_WAVE_SIZE,
+  SETTLE_MS,
+  clusterRestartPlan,
+  judgeTarget,
+  planWaves,
+  type ClusterRestartPlan,
+  type PlanSkip,
+  type PlanSkipCode,
+  type PlanTarget,
+  type TargetCheck,
+  type TargetJudgement,
+} from './cluster-restart-plan.ts';
+export {
   SYSTEM_NAMESPACES,
   guardMessage,
   injectionGuard,

@@ -21,6 +21,8 @@ export const apiPaths = {
     target.kind === 'Namespace'
       ? `/api/v1/namespaces/${enc(target.name)}/lint-fix`
       : `/api/v1/workloads/${enc(target.namespace ?? '')}/${enc(target.kind)}/${enc(target.name)}/lint-fix`,
+  restartPlan: '/api/v1/restart-plan',
+  cancelRestartPlan: '/api/v1/restart-plan/cancel',
   injector: '/api/v1/injector',
   injectorProbe: '/api/v1/injector/probe',
   rollout: (namespace: string, kind: WorkloadKind, name: string, since: string) =>

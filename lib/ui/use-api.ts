@@ -8,6 +8,7 @@ import type {
   NamespaceResponse,
   OverviewResponse,
   PodResponse,
+  RestartPlanResponse,
 } from '@/lib/api/dto';
 import type { ContextResponse } from '@/lib/api/context';
 import type { ApiError } from './api-error';
@@ -47,4 +48,9 @@ export function useActivity() {
 /** The injector probe; polled (the probe runs on its own interval server-side, the stream does not carry it). */
 export function useInjectorProbe() {
   return useSWR<InjectorProbeResponse, ApiError>(apiPaths.injector, { refreshInterval: 5_000 });
+}
+
+/** The cluster-wide restart plan and the server's run; the stream's `event: plan` revalidates it. */
+export function useRestartPlan() {
+  return useSWR<RestartPlanResponse, ApiError>(apiPaths.restartPlan);
 }

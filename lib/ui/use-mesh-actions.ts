@@ -2,7 +2,15 @@
 
 import { useCallback } from 'react';
 import { useSWRConfig } from 'swr';
-import type { InjectionRequest, InjectionResponse, RestartResponse, WorkloadRef } from '@/lib/api/dto';
+import type {
+  InjectionRequest,
+  InjectionResponse,
+  PlanRun,
+  RestartPlanRequest,
+  RestartPlanStartResponse,
+  RestartResponse,
+  WorkloadRef,
+} from '@/lib/api/dto';
 import type {
   LintFixRequest,
   MetadataChangeResponse,
@@ -96,5 +104,32 @@ export function useMeshActions() {
     [send, afterChange],
   );
 
-  return { setInjection, restartWorkload, restartNamespace, setWorkloadInjection, fixLint };
+  const runRestartPlan = useCallback(
+    async (request: RestartPlanRequest) => {
+      const response = await send<RestartPlanStartResponse>(apiPaths.restartPlan, request);
+      void mutate(apiPaths.restartPlan);
+      if (!request.dryRun) void mutate(apiPaths.activity);
+      return response;
+    },
+    [send, mutate],
+  );
+
+  const cancelRestartPlan = useCallback(
+    async (id: string) => {
+      const response = await send<{ run: PlanRun }>(apiPaths.cancelRestartPlan, { id });
+      void mutate(apiPaths.restartPlan);
+      return response;
+    },
+    [send, mutate],
+  );
+
+  return {
+    setInjection,
+    restartWorkload,
+    restartNamespace,
+    setWorkloadInjection,
+    fixLint,
+    runRestartPlan,
+    cancelRestartPlan,
+  };
 }

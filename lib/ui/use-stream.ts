@@ -34,10 +34,12 @@ export function useStream(
   url: string,
   onChange: (event: ChangeEvent) => void,
   onReconnect: () => void,
+  onPlan: () => void = () => {},
 ): StreamState {
   const [state, setState] = useState<StreamState>(INITIAL);
   const handleChange = useEffectEvent(onChange);
   const handleReconnect = useEffectEvent(onReconnect);
+  const handlePlan = useEffectEvent(onPlan);
 
   useEffect(() => {
     let source: EventSource | null = null;
@@ -58,6 +60,8 @@ export function useStream(
         const event = parse<ChangeEvent>(message.data);
         if (event) handleChange(event);
       });
+      // The restart plan's run moved (PlanEvent): whoever shows it refetches it.
+      source.addEventListener('plan', () => handlePlan());
       source.addEventListener('status', (message) => {
         const freshness = parse<Freshness>(message.data);
         if (freshness) setState((current) => ({ ...current, freshness, freshnessAt: Date.now() }));
