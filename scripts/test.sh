@@ -3,10 +3,13 @@
 # production build, integration tests on the real testbed, Playwright — and ends with one line
 # `N passed, N failed` summing every runner. Exits non-zero when anything failed.
 #
-# Two cores, so the order is chosen by what waits rather than computes: the two testbeds start and
-# the container image builds beside the static gates, and Playwright runs on a testbed of its own
-# beside the integration tests (both mostly wait on rollouts, servers and the browser). Work that
-# runs in the background prints its output when it is collected, so the log reads in order.
+# Two cores, so the order is chosen by what waits rather than computes. The production build comes
+# first (both suites need it) while the two testbeds start and the container image builds; then
+# Playwright (on a testbed of its own) and the integration tests run side by side — both mostly wait
+# on rollouts, servers and the browser — and the static gates (tsc, eslint, prettier, unit tests) run
+# beside them at a lower CPU priority, so they fill the waits instead of delaying the suites. The
+# integration suite does not wait for the image: the one test that runs it waits for the image job.
+# Work that runs in the background prints its output when it is collected, so the log reads in order.
 source "$(dirname "$0")/lib.sh"
 cd "$MESHWATCH_ROOT"
 # --- in-cluster (issue #9): set-up must not change tracked files (compared after the testbed build).
@@ -45,8 +48,11 @@ begin() { # name command...
   bg_pid[$name]=$!
 }
 finish() { # name
+  wait "${bg_pid[$1]}" 2>/dev/null || true
+  collect "$1"
+}
+collect() { # name — record a job whose rc and log files are written (by begin, or by a step of one)
   local name="$1" rc secs
-  wait "${bg_pid[$name]}" 2>/dev/null || true
   log "$name"
   cat "$out/$name.log"
   read -r rc secs <"$out/$name.rc" 2>/dev/null || { rc=1 secs=?; }
@@ -84,18 +90,13 @@ begin testbed bash testbed/up.sh
 e2e_testbed_setup() { MESHWATCH_TESTBED_DIR="$e2e_testbed" bash testbed/up.sh && MESHWATCH_TESTBED_DIR="$e2e_testbed" bash testbed/seed.sh; }
 begin e2e-testbed e2e_testbed_setup
 # The image (issue #9) needs nothing from the testbed; after a source change its in-image `next build`
-# is the slowest step. Collected just before the integration tests need it.
+# is the slowest step. The in-cluster test waits for it (MESHWATCH_IMAGE_RC); collected at the end.
 begin image bash scripts/image.sh
 
-# --- Static gates (eslint and tsc are single-threaded: they run side by side).
-begin typecheck tsc --noEmit
-check lint eslint --max-warnings=0 .
-check format prettier --check .
-finish typecheck
-run_vitest unit unit
-
+# --- The production build first: Playwright and the integration tests both serve it.
+check build next build
 finish testbed
-# --- in-cluster (issue #9): clean set-up, the chart, its manifests and the image.
+# --- in-cluster (issue #9): clean set-up, the chart, its manifests (the image is collected last).
 setup_left_tree_clean() {
   local now; now="$(git status --porcelain)"
   [ "$now" = "$tree_before" ] && return 0
@@ -108,12 +109,25 @@ check helm-lint bash testbed/helm.sh lint --strict deploy/helm/meshwatch
 check manifests bash scripts/render-manifests.sh --check
 # --- end in-cluster
 check seed bash testbed/seed.sh
-check build next build
-finish image
-# scripts/image.sh's last line is the image's name; the in-cluster tests fail, saying so, without one.
-if [ "$(cut -d' ' -f1 "$out/image.rc" 2>/dev/null)" = 0 ]; then
-  MESHWATCH_IMAGE="$(tail -n 1 "$out/image.log")" && export MESHWATCH_IMAGE
-fi
+
+# --- Static gates, one after the other at a lower priority, beside the suites. Each writes its own
+# rc/log (as `begin` does) and is collected after the suites; unit counts come from vitest's report.
+step() { # name command...
+  local name="$1" start=$SECONDS rc=0; shift
+  "$@" >"$out/$name.log" 2>&1 || rc=$?
+  echo "$rc $((SECONDS - start))" >"$out/$name.rc"
+}
+static_gates() {
+  step typecheck nice -n 10 tsc --noEmit
+  step lint nice -n 10 eslint --max-warnings=0 .
+  step format nice -n 10 prettier --check .
+  rm -f "$out/unit.json"
+  step unit nice -n 10 vitest run --project unit --reporter=default --reporter=json --outputFile.json="$out/unit.json"
+}
+for gate in typecheck lint format unit; do rm -f "$out/$gate.rc"; done
+static_gates >/dev/null 2>&1 &
+static_pid=$!
+export MESHWATCH_IMAGE_RC="$out/image.rc"
 
 # --- Playwright on its own testbed, beside the integration tests; its output is printed after them.
 rm -f "$out/e2e.json"
@@ -136,6 +150,14 @@ log "e2e (Playwright, $CHROMIUM_PATH)"
 cat "$out/e2e.log"
 read -r p f < <(node -e 'try { const s = require(process.argv[1]).stats; console.log(s.expected + s.flaky, s.unexpected + (s.expected + s.unexpected + s.flaky ? 0 : 1)); } catch { console.log(0, 1); }' "$out/e2e.json")
 record e2e "$p" "$f"; log "e2e took $((SECONDS - e2e_start))s (beside the integration tests)"
+
+wait "$static_pid" 2>/dev/null || true
+for gate in typecheck lint format; do collect "$gate"; done
+log "unit"
+cat "$out/unit.log"
+read -r p f < <(vitest_counts "$out/unit.json")
+record unit "$p" "$f"; log "unit took $(cut -d' ' -f2 "$out/unit.rc" 2>/dev/null || echo ?)s (beside the suites)"
+finish image
 
 linkerd_suite
 stop_testbeds; trap - EXIT

@@ -85,9 +85,25 @@ function server(name: string, port: number, logs: () => string, stop: () => Prom
   };
 }
 
-/** The image built by scripts/image.sh (cached layers make a repeat build take seconds). */
-export function meshwatchImage(): string {
+/**
+ * The image built by scripts/image.sh (cached layers make a repeat build take seconds). `npm test`
+ * builds it beside the other gates and points MESHWATCH_IMAGE_RC at that job's result, so the suite
+ * starts before the image is ready and only the tests that run it wait for it.
+ */
+export async function meshwatchImage(): Promise<string> {
   if (process.env.MESHWATCH_IMAGE) return process.env.MESHWATCH_IMAGE;
+  const rcFile = process.env.MESHWATCH_IMAGE_RC;
+  if (rcFile) {
+    const deadline = Date.now() + 1_500_000;
+    while (!existsSync(rcFile)) {
+      if (Date.now() > deadline) throw new Error(`The image build (${rcFile}) did not finish within 25 min.`);
+      await new Promise((r) => setTimeout(r, 1_000));
+    }
+    const log = readFileSync(rcFile.replace(/\.rc$/, '.log'), 'utf8');
+    if (readFileSync(rcFile, 'utf8').split(' ')[0] !== '0')
+      throw new Error(`scripts/image.sh failed, so the image cannot run:\n${log.slice(-3000)}`);
+    return log.trim().split('\n').pop() ?? '';
+  }
   const built = spawnSync('bash', ['scripts/image.sh'], { cwd: ROOT, encoding: 'utf8', timeout: 1_500_000 });
   if (built.status !== 0)
     throw new Error(`scripts/image.sh failed, so the image cannot run:\n${built.stderr.slice(-3000)}`);
@@ -96,7 +112,7 @@ export function meshwatchImage(): string {
 
 /** The image under podman: read-only root FS, UID 65532, no capabilities, host network (loopback). */
 export async function startInPodman(name: string, id: PodIdentity): Promise<MeshwatchServer> {
-  const image = meshwatchImage();
+  const image = await meshwatchImage();
   const container = `meshwatch-test-${name}-${process.pid}`;
   const podman = (args: string[]) => run('bash', ['scripts/podman.sh', ...args], { cwd: ROOT });
   const envArgs = Object.entries(id.env).flatMap(([k, v]) => ['-e', `${k}=${v}`]);
