@@ -10,6 +10,8 @@ import { startMeshwatch, type RunningServer } from './support/meshwatch-server';
 import { ADMIN_KUBECONFIG } from './support/paths';
 
 const NAMESPACES = ['e2e-plan-a', 'e2e-plan-b', 'e2e-plan-c'];
+// The dry-run probe runs here, under the same webhook: that is how meshwatch learns the injector is down.
+const PROBE_NAMESPACE = 'e2e-plan-probe';
 const WEBHOOK = 'e2e-plan-injector';
 const SCOPE = 'meshwatch.io/e2e-plan';
 let server: RunningServer;
@@ -39,8 +41,13 @@ test.describe('cluster-wide restart plan', () => {
     await cleanUp();
     await kubectl(
       ['apply', '-f', '-'],
-      NAMESPACES.map(
-        (ns) => `apiVersion: v1
+      [
+        `apiVersion: v1
+kind: Namespace
+metadata: { name: ${PROBE_NAMESPACE}, labels: { ${SCOPE}: "true", meshwatch.io/e2e: "true" } }
+`,
+        ...NAMESPACES.map(
+          (ns) => `apiVersion: v1
 kind: Namespace
 metadata:
   name: ${ns}
@@ -57,7 +64,8 @@ spec:
     metadata: { labels: { app.kubernetes.io/name: web } }
     spec: { containers: [{ name: app, image: "ghcr.io/acme/web:1.0.0" }] }
 `,
-      ).join('---\n'),
+        ),
+      ].join('---\n'),
     );
     for (const ns of NAMESPACES) await waitForRunningPods(ns, 'app.kubernetes.io/name=web', 1);
     await kubectl(
@@ -77,7 +85,11 @@ webhooks:
   - { operations: [CREATE], apiGroups: [""], apiVersions: [v1], resources: [pods], scope: "*" }
 `,
     );
-    server = await startMeshwatch({ name: 'meshwatch-plan', kubeconfig: ADMIN_KUBECONFIG });
+    server = await startMeshwatch({
+      name: 'meshwatch-plan',
+      kubeconfig: ADMIN_KUBECONFIG,
+      extraEnv: { MESHWATCH_PROBE_NAMESPACE: PROBE_NAMESPACE, MESHWATCH_PROBE_INTERVAL_SECONDS: '2' },
+    });
   });
 
   test.afterAll(async () => {
@@ -90,6 +102,15 @@ webhooks:
     shot,
   }) => {
     const before = await Promise.all(NAMESPACES.map(generation));
+    // The probe's first answers: new pods start without a proxy (bypassed), so the plan asks to confirm.
+    await expect
+      .poll(
+        async () =>
+          ((await (await fetch(`${server.url}/api/v1/injector`)).json()) as { probe: { state: string } })
+            .probe.state,
+        { timeout: 30_000 },
+      )
+      .toBe('bypassed');
     await page.goto(`${server.url}/restart-plan`);
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Restart plan');
     for (const ns of NAMESPACES) await expect(target(page, ns)).toContainText('1 missing-proxy');

@@ -24,8 +24,12 @@ import {
 } from './helpers/testbed';
 
 const label = { 'meshwatch.io/plan': testName('plan-sel') };
-const namespaces = [testName('plan-a'), testName('plan-b'), testName('plan-c')];
+// testName adds a random prefix: sorted, as the plan orders namespaces by name.
+const namespaces = [testName('plan-a'), testName('plan-b'), testName('plan-c')].sort();
 const [first, second, third] = namespaces as [string, string, string];
+// The dry-run probe's namespace, under the same webhook: the probe is how meshwatch learns the
+// injector does not answer (and that its failurePolicy lets pods through without a proxy).
+const probeNs = testName('plan-probe');
 let server: MeshwatchServer;
 let readOnly: MeshwatchServer;
 let api: Api;
@@ -44,22 +48,31 @@ const generation = async (ns: string) =>
 beforeAll(async () => {
   requireTestbed();
   await applyAll(
+    namespaceYaml(probeNs, {}, label),
     ...namespaces.map((ns) => namespaceYaml(ns, { 'linkerd.io/inject': 'enabled' }, label)),
     ...namespaces.map((ns) => deploymentYaml(ns, 'web')),
   );
   for (const ns of namespaces) await waitForRunningPods(ns, 1);
   removeWebhook = await installInjectorWebhook(testName('plan-wh'), label);
-  server = await startServer({ name: 'restart-plan', env: { KUBECONFIG: ADMIN_KUBECONFIG } });
+  server = await startServer({
+    name: 'restart-plan',
+    env: {
+      KUBECONFIG: ADMIN_KUBECONFIG,
+      MESHWATCH_PROBE_NAMESPACE: probeNs,
+      MESHWATCH_PROBE_INTERVAL_SECONDS: '2',
+    },
+  });
   readOnly = await startServer({
     name: 'restart-plan-ro',
     env: { KUBECONFIG: ADMIN_KUBECONFIG, MESHWATCH_READ_ONLY: 'true' },
   });
   api = new Api(server);
   for (const ns of namespaces) await api.waitForNamespace(ns);
-  await until('the three workloads to need a restart', async () => {
+  await until('the three workloads to need a restart, and the probe to see the injector down', async () => {
     const { body } = await api.get<RestartPlanResponse>('/api/v1/restart-plan');
     const mine = body.targets.filter((t) => namespaces.includes(t.namespace));
-    return mine.length === 3 ? true : undefined;
+    const refused = body.refusals.filter((r) => namespaces.includes(r.namespace));
+    return mine.length === 3 && refused.length === 3 ? true : undefined;
   });
 });
 
@@ -67,7 +80,7 @@ afterAll(async () => {
   await removeWebhook?.();
   await server?.stop();
   await readOnly?.stop();
-  await deleteNamespaces(namespaces);
+  await deleteNamespaces([...namespaces, probeNs]);
 });
 
 describe('GET /api/v1/restart-plan', () => {
@@ -173,7 +186,9 @@ describe('POST /api/v1/restart-plan', () => {
     expect(finished.id).toBe(run.id);
     expect(finished.state).toBe('failed');
     expect(finished.reason).toMatch(
-      /^Stopped at wave 1 of 2: Deployment web in plan-a-\S+: its rollout finished but 1 of its new pods is still missing-proxy/,
+      new RegExp(
+        `^Stopped at wave 1 of 2: Deployment web in ${first}: its rollout finished but 1 of its new pods is still missing-proxy`,
+      ),
     );
     const byNs = Object.fromEntries(finished.targets.map((t) => [t.namespace, t]));
     expect(byNs[first]?.state).toBe('failed');
