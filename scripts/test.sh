@@ -4,11 +4,11 @@
 # `N passed, N failed` summing every runner. Exits non-zero when anything failed.
 #
 # Two cores, so the order is chosen by what waits rather than computes. The production build comes
-# first (both suites need it) while the two testbeds start and the container image builds; then
+# first (both suites need it) while the two testbeds start; then
 # Playwright (on a testbed of its own) and the integration tests run side by side — both mostly wait
 # on rollouts, servers and the browser — and the static gates (tsc, eslint, prettier, unit tests) run
 # beside them at a lower CPU priority, so they fill the waits instead of delaying the suites. The
-# integration suite does not wait for the image: the one test that runs it waits for the image job.
+# container image builds beside them too: only the one test that runs it waits for the image job.
 # Work that runs in the background prints its output when it is collected, so the log reads in order.
 source "$(dirname "$0")/lib.sh"
 cd "$MESHWATCH_ROOT"
@@ -89,12 +89,13 @@ trap stop_testbeds EXIT
 begin testbed bash testbed/up.sh
 e2e_testbed_setup() { MESHWATCH_TESTBED_DIR="$e2e_testbed" bash testbed/up.sh && MESHWATCH_TESTBED_DIR="$e2e_testbed" bash testbed/seed.sh; }
 begin e2e-testbed e2e_testbed_setup
-# The image (issue #9) needs nothing from the testbed; after a source change its in-image `next build`
-# is the slowest step. The in-cluster test waits for it (MESHWATCH_IMAGE_RC); collected at the end.
-begin image bash scripts/image.sh
 
-# --- The production build first: Playwright and the integration tests both serve it.
+# --- The production build first, alone on the CPU: Playwright and the integration tests both serve it.
 check build next build
+# The image (issue #9) needs nothing from the testbed; after a source change its in-image `next build`
+# is the slowest step, so it builds (niced) beside the suites. The in-cluster test, about five minutes
+# into the integration suite, waits for it (MESHWATCH_IMAGE_RC); collected at the end.
+begin image nice -n 5 bash scripts/image.sh
 finish testbed
 # --- in-cluster (issue #9): clean set-up, the chart, its manifests (the image is collected last).
 setup_left_tree_clean() {
