@@ -12,11 +12,16 @@ for (const scheme of ['light', 'dark'] as const) {
       await page.emulateMedia({ colorScheme: scheme });
     });
 
-    test('overview and activity have no serious or critical axe violations', async ({ page }, testInfo) => {
+    test('overview, activity and the restart plan have no serious or critical axe violations', async ({
+      page,
+    }, testInfo) => {
       await new OverviewPage(page).goto();
       await expectNoSeriousViolations(page, testInfo, `overview-${scheme}`);
       await new ActivityPage(page).goto();
       await expectNoSeriousViolations(page, testInfo, `activity-${scheme}`);
+      await page.goto('/restart-plan');
+      await expect(page.getByRole('heading', { level: 1 })).toHaveText('Restart plan');
+      await expectNoSeriousViolations(page, testInfo, `restart-plan-${scheme}`);
     });
 
     test('namespace page, pod panel and dialogs have no serious or critical axe violations', async ({

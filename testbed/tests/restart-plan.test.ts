@@ -187,11 +187,12 @@ describe('POST /api/v1/restart-plan', () => {
     expect(finished.state).toBe('failed');
     expect(finished.reason).toMatch(
       new RegExp(
-        `^Stopped at wave 1 of 2: Deployment web in ${first}: its rollout finished but 1 of its new pods is still missing-proxy`,
+        `^Stopped at wave 1 of 2: Deployment web in (${first}|${second}): its rollout finished but 1 of its new pods is still missing-proxy`,
       ),
     );
     const byNs = Object.fromEntries(finished.targets.map((t) => [t.namespace, t]));
-    expect(byNs[first]?.state).toBe('failed');
+    // Whichever wave-1 workload is judged first stops the plan; the other is left as it was.
+    expect([byNs[first]?.state, byNs[second]?.state]).toContain('failed');
     expect(byNs[third]?.state).toBe('cancelled');
 
     // What really happened in the cluster: wave 1 rolled (generation +1, an Event each), wave 2 did not.
