@@ -12,11 +12,11 @@ import type { PlanRun, PlanRunTarget, PlanTargetRow, RestartPlanResponse } from 
 import { isMeshwatchError, markAudited, MeshwatchError } from '@/lib/api/errors';
 import {
   clusterRestartPlan,
+  fixableStatuses,
   judgeTarget,
   needsRestart,
   planWaves,
   restartGuard,
-  RESTART_FIXES,
   type ClusterRestartPlan,
   type NamespaceAnalysis,
   type PodStatus,
@@ -102,10 +102,7 @@ function stillToFix(cache: ClusterSource, t: PlanTargetRow): Partial<Record<PodS
   const w = cache.analysis
     .namespace(t.namespace)
     ?.workloads.find((x) => x.kind === t.kind && x.name === t.name);
-  const left: Partial<Record<PodStatus, number>> = {};
-  if (w)
-    for (const status of RESTART_FIXES) if (w.statusCounts[status] > 0) left[status] = w.statusCounts[status];
-  return left;
+  return w ? fixableStatuses(w.statusCounts) : {};
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

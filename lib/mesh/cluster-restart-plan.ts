@@ -8,7 +8,7 @@
 // never injects them, so their pods are not-injectable, never restart-fixable.
 import { restartPlan, type ExclusionCode } from './restart-plan.ts';
 import { isRestartableKind, type RestartableKind } from './restartability.ts';
-import { RESTART_FIXES, type NamespaceAnalysis, type PodStatus } from './types.ts';
+import { RESTART_FIXES, type NamespaceAnalysis, type PodStatus, type StatusCounts } from './types.ts';
 
 export type PlanSkipCode = ExclusionCode | 'control_plane';
 
@@ -37,6 +37,13 @@ export interface ClusterRestartPlan {
 }
 
 export const MAX_WAVE_SIZE = 20;
+
+/** The restart-fixable statuses a workload's pods have, with their counts (zeros left out). */
+export function fixableStatuses(counts: StatusCounts): Partial<Record<PodStatus, number>> {
+  const out: Partial<Record<PodStatus, number>> = {};
+  for (const status of RESTART_FIXES) if (counts[status] > 0) out[status] = counts[status];
+  return out;
+}
 
 function namespaceSkip(
   analysis: NamespaceAnalysis,
@@ -84,10 +91,13 @@ export function clusterRestartPlan(
     for (const r of plan.restarts) {
       const summary = analysis.workloads.find((w) => w.kind === r.kind && w.name === r.name);
       if (!summary || !isRestartableKind(summary.kind)) continue;
-      const statuses: Partial<Record<PodStatus, number>> = {};
-      for (const status of RESTART_FIXES)
-        if (summary.statusCounts[status] > 0) statuses[status] = summary.statusCounts[status];
-      targets.push({ namespace, kind: summary.kind, name: summary.name, pods: r.pods, statuses });
+      targets.push({
+        namespace,
+        kind: summary.kind,
+        name: summary.name,
+        pods: r.pods,
+        statuses: fixableStatuses(summary.statusCounts),
+      });
     }
   }
   return { targets, skipped };

@@ -33,6 +33,7 @@ export {
   MAX_WAVE_SIZE,
   SETTLE_MS,
   clusterRestartPlan,
+  fixableStatuses,
   judgeTarget,
   planWaves,
   type ClusterRestartPlan,
