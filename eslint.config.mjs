@@ -1,6 +1,27 @@
 import next from 'eslint-config-next/core-web-vitals';
 import nextTs from 'eslint-config-next/typescript';
 
+// One import boundary: `files` may not import `patterns`. Their tests keep the same boundary and may
+// also read lib/test, the builders; production files may not.
+function layer(files, message, patterns) {
+  const globs = [files].flat();
+  // '@/lib/k8s/*' also forbids the relative spellings ('../k8s/x', '../../lib/k8s/x').
+  const spelled = (list) =>
+    list.flatMap((p) => (p.startsWith('@/lib/') ? [p, `../${p.slice(6)}`, `**/lib/${p.slice(6)}`] : [p]));
+  const forbidden = (list) => ({
+    'no-restricted-imports': ['error', { patterns: [{ group: spelled(list), message }] }],
+  });
+  const tests = globs.map((g) => g.replace(/\*\.(ts|\{ts,tsx\})$/, '*.test.$1'));
+  return [
+    {
+      files: globs,
+      ignores: ['**/*.test.ts', '**/*.test.tsx'],
+      rules: forbidden([...patterns, '@/lib/test/*']),
+    },
+    { files: tests, rules: forbidden(patterns) },
+  ];
+}
+
 const config = [
   ...next,
   ...nextTs,
@@ -19,27 +40,39 @@ const config = [
     files: ['lib/**/*.ts'],
     rules: { '@typescript-eslint/no-explicit-any': 'error' },
   },
-  {
-    // lib/mesh is the pure model: no cluster I/O, no Next, no UI.
-    files: ['lib/mesh/**/*.ts'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            '@kubernetes/*',
-            'next',
-            'next/*',
-            'react',
-            '@/lib/k8s/*',
-            '@/app/*',
-            '@/components/*',
-            'node:*',
-          ],
-        },
-      ],
-    },
-  },
+  // The layers, one direction only (README "Layout"):
+  //   lib/mesh (the rules, pure) ← lib/k8s (cluster I/O) ← app/api (routes) ← app pages, components, lib/ui
+  // lib/api (the JSON contract: wire types, validation, errors) is a leaf every layer may read.
+  // lib/test (builders for tests and benchmarks) is read by tests and scripts only.
+  ...layer('lib/mesh/**/*.ts', 'lib/mesh is the pure engine: no cluster I/O, no Next, no UI, no node:', [
+    '@kubernetes/*',
+    'next',
+    'next/*',
+    'react',
+    'node:*',
+    '@/lib/k8s/*',
+    '@/lib/api/*',
+    '@/lib/ui/*',
+    '@/app/*',
+    '@/components/*',
+  ]),
+  ...layer(
+    'lib/api/**/*.ts',
+    'lib/api is the contract leaf: it may read the engine, never the cluster layer or the UI',
+    ['@kubernetes/*', 'next', 'next/*', 'react', '@/lib/k8s/*', '@/lib/ui/*', '@/app/*', '@/components/*'],
+  ),
+  ...layer('lib/k8s/**/*.ts', 'lib/k8s sits under the routes: it never reads the UI or the app', [
+    'react',
+    'next/navigation',
+    '@/lib/ui/*',
+    '@/app/*',
+    '@/components/*',
+  ]),
+  ...layer(
+    ['lib/ui/**/*.{ts,tsx}', 'components/**/*.{ts,tsx}', 'app/**/page.tsx', 'app/**/layout.tsx'],
+    'the UI talks to the server over HTTP only: no lib/k8s, no client-node',
+    ['@kubernetes/*', '@/lib/k8s/*', '@/app/api/*'],
+  ),
 ];
 
 export default config;

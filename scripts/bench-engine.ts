@@ -4,7 +4,7 @@
 // analyzeCluster CPU time above which the script exits 1. CPU time, not wall time, is what the engine
 // controls: on a shared 2-core machine wall time also counts waiting for a core.
 import { analyzeCluster, analyzeNamespace, explainPod } from '../lib/mesh/index.ts';
-import { BENCH_SIZE, syntheticSnapshot } from '../lib/mesh/synthetic.ts';
+import { BENCH_SIZE, syntheticSnapshot } from '../lib/test/synthetic-cluster.ts';
 
 const runs = Number(process.env.BENCH_RUNS ?? 50);
 const budgetMs = Number(process.env.BENCH_BUDGET_MS ?? 50);

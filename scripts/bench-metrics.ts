@@ -1,4 +1,4 @@
-// Benchmarks one /metrics scrape at 10,000 pods (500 namespaces, 2,000 workloads; lib/mesh/synthetic).
+// Benchmarks one /metrics scrape at 10,000 pods (500 namespaces, 2,000 workloads; lib/test/synthetic-cluster).
 // Run with `npm run bench:metrics` (tsx: lib/k8s uses the `@/` paths). A scrape sets every gauge from the
 // cache's memoised analysis and serialises the registry: that is the "warm" figure, checked against
 // BENCH_BUDGET_MS (default 20, median CPU time; exit 1 above it). "cold" adds the engine pass a scrape
@@ -8,7 +8,7 @@ import { renderMetrics } from '@/lib/k8s/metrics';
 import { AnalysisStore, sliceSourceOf } from '@/lib/k8s/analysis';
 import type { ClusterSource } from '@/lib/k8s/source';
 import { analyzeCluster } from '@/lib/mesh';
-import { BENCH_SIZE, syntheticSnapshot } from '@/lib/mesh/synthetic';
+import { BENCH_SIZE, syntheticSnapshot } from '@/lib/test/synthetic-cluster';
 
 const runs = Number(process.env.BENCH_RUNS ?? 50);
 const budgetMs = Number(process.env.BENCH_BUDGET_MS ?? 20);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeCluster, analyzeNamespace, type ClusterSnapshot, type PodRecord } from '@/lib/mesh';
-import { syntheticSnapshot } from '@/lib/mesh/synthetic';
+import { syntheticSnapshot } from '@/lib/test/synthetic-cluster';
 import { AnalysisStore, sliceSourceOf, type SliceSource } from './analysis';
 
 const SIZE = { namespaces: 12, workloads: 40, pods: 300 };

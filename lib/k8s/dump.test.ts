@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeCluster } from '@/lib/mesh';
 import { DumpError, parseDump } from './dump';
-import { deploymentObj, fixtureDump, namespaceObj, podObj, replicaSetObj } from './dump-fixtures';
+import { deploymentObj, fixtureDump, namespaceObj, podObj, replicaSetObj } from '@/lib/test/dump-fixtures';
 import { assembleSnapshot } from './source';
 
 const text = (value: unknown) => JSON.stringify(value);

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { Freshness } from '@/lib/api/dto';
 import { analyzeCluster } from '@/lib/mesh';
-import { syntheticSnapshot } from '@/lib/mesh/synthetic';
+import { syntheticSnapshot } from '@/lib/test/synthetic-cluster';
 import { parseDump } from './dump';
-import { fixtureDump } from './dump-fixtures';
+import { fixtureDump } from '@/lib/test/dump-fixtures';
 import { MeshwatchMetrics } from './metrics';
 import { assembleSnapshot } from './source';
 

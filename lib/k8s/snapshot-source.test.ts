@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { caught } from '@/lib/test/caught';
-import { fixtureDump } from './dump-fixtures';
+import { fixtureDump } from '@/lib/test/dump-fixtures';
 import { snapshotSourceFromEnv } from './snapshot-source';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'meshwatch-snapshot-'));

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { addToTally, emptyTally, isCounted, isFailed, needsRestart, emptyCounts } from './aggregate.ts';
 import { analyzeCluster } from './analyze.ts';
-import { deployment, injected, injectNamespace, podOf, snapshot } from './fixtures.ts';
+import { deployment, injected, injectNamespace, podOf, snapshot } from '../test/mesh-fixtures.ts';
 import type { PodPhase } from './types.ts';
 
 describe('counting like linkerd viz stat', () => {

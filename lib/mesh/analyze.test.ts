@@ -16,7 +16,7 @@ import {
   snapshot,
   spec,
   workload,
-} from './fixtures.ts';
+} from '../test/mesh-fixtures.ts';
 import type { ClusterSnapshot, PodVerdict } from './types.ts';
 
 function verdicts(s: ClusterSnapshot): Map<string, PodVerdict> {

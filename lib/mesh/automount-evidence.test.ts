@@ -11,7 +11,7 @@ import {
   podOf,
   snapshot,
   spec,
-} from './fixtures.ts';
+} from '../test/mesh-fixtures.ts';
 import type { ClusterSnapshot, PodRecord, PodVerdict } from './types.ts';
 
 const OFF = controlPlane({ serviceAccountTokenProjection: false });

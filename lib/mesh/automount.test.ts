@@ -7,7 +7,7 @@ import {
   type TokenMountEvidence,
 } from './automount.ts';
 import { decideInjection, type DecisionInput } from './decision.ts';
-import { container, controlPlane, injectNamespace, pod, spec, webhook } from './fixtures.ts';
+import { container, controlPlane, injectNamespace, pod, spec, webhook } from '../test/mesh-fixtures.ts';
 import type { PodSpecRecord } from './types.ts';
 
 const ON = controlPlane();

@@ -1,6 +1,6 @@
 // Bare pods: no owner template, so the pod itself (minus what the injector added) is what a recreate submits.
 import { describe, expect, it } from 'vitest';
-import { injected, injectNamespace, namespace, onlyVerdict, pod, snapshot } from './fixtures.ts';
+import { injected, injectNamespace, namespace, onlyVerdict, pod, snapshot } from '../test/mesh-fixtures.ts';
 
 describe('bare pods', () => {
   const enabledNs = injectNamespace('shop', 'enabled');

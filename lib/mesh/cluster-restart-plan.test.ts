@@ -11,7 +11,7 @@ import {
   snapshot,
   spec,
   workload,
-} from './fixtures.ts';
+} from '../test/mesh-fixtures.ts';
 import type { ClusterSnapshot, NamespaceAnalysis } from './types.ts';
 
 function analysesOf(s: ClusterSnapshot): NamespaceAnalysis[] {

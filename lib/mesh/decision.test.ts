@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { annotationRule, decideInjection, evaluateInjection, type DecisionInput } from './decision.ts';
-import { container, controlPlane, DECISION_RULES, namespace, spec, webhook } from './fixtures.ts';
+import { container, controlPlane, DECISION_RULES, namespace, spec, webhook } from '../test/mesh-fixtures.ts';
 import type { PodSpecRecord, ReasonCode } from './types.ts';
 
 const ABSENT = undefined;

@@ -12,7 +12,7 @@ import {
   podOf,
   snapshot,
   spec,
-} from './fixtures.ts';
+} from '../test/mesh-fixtures.ts';
 
 const web = deployment('web');
 const shop = injectNamespace('shop', 'enabled', { injectAnnotationSetAt: '2025-07-01T12:00:00Z' });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { mergePatch } from './changes.ts';
-import { namespace, spec, workload } from './fixtures.ts';
+import { namespace, spec, workload } from '../test/mesh-fixtures.ts';
 import { lintFix, type LintFixPlan } from './lint-fixes.ts';
 
 const patchOf = (plan: LintFixPlan) => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { emptyCounts } from './aggregate.ts';
-import { annotated, namespace, pod, spec, workload } from './fixtures.ts';
+import { annotated, namespace, pod, spec, workload } from '../test/mesh-fixtures.ts';
 import { barePodLints, namespaceLints, restartLint, workloadLints } from './lints.ts';
 import type { Lint } from './types.ts';
 

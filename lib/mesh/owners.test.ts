@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { annotated, deployment, ownerRef, pod, podOf, snapshot, workload } from './fixtures.ts';
+import { annotated, deployment, ownerRef, pod, podOf, snapshot, workload } from '../test/mesh-fixtures.ts';
 import {
   describeOwnerChain,
   describeTemplateSource,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeNamespace } from './analyze.ts';
-import { deployment, injectNamespace, pod, podOf, snapshot, workload } from './fixtures.ts';
+import { deployment, injectNamespace, pod, podOf, snapshot, workload } from '../test/mesh-fixtures.ts';
 import { restartPlan, type ExclusionCode } from './restart-plan.ts';
 import type { ClusterSnapshot } from './types.ts';
 

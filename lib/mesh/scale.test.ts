@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeCluster, analyzeNamespace, explainPod } from './analyze.ts';
-import { BENCH_SIZE, syntheticSnapshot } from './synthetic.ts';
+import { BENCH_SIZE, syntheticSnapshot } from '../test/synthetic-cluster.ts';
 import { POD_STATUSES } from './types.ts';
 
 // The benchmark's cluster, checked for consistency rather than speed (scripts/bench-engine.ts times it).

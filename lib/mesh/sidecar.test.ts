@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { container, injected, pod, spec } from './fixtures.ts';
+import { container, injected, pod, spec } from '../test/mesh-fixtures.ts';
 import {
   existingSidecars,
   findProxy,

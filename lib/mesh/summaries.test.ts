@@ -16,7 +16,7 @@ import {
   spec,
   webhook,
   workload,
-} from './fixtures.ts';
+} from '../test/mesh-fixtures.ts';
 import { POD_STATUSES } from './types.ts';
 
 const web = deployment('web');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { workload } from './fixtures.ts';
+import { workload } from '../test/mesh-fixtures.ts';
 import { templateChangeConsequence } from './workload-injection.ts';
 
 describe('templateChangeConsequence', () => {

@@ -12,8 +12,14 @@ import {
   snapshot,
   spec,
   workload,
-} from './fixtures.ts';
-import type { ClusterSnapshot, NamespaceRecord, PodRecord, PodSpecRecord, WorkloadRecord } from './types.ts';
+} from './mesh-fixtures.ts';
+import type {
+  ClusterSnapshot,
+  NamespaceRecord,
+  PodRecord,
+  PodSpecRecord,
+  WorkloadRecord,
+} from '../mesh/types.ts';
 
 export interface SyntheticSize {
   namespaces: number;

@@ -1,6 +1,6 @@
 // Test-only builders for engine inputs (also used by scripts/bench-engine.ts). Each returns a
 // complete, plain record with sensible defaults; pass only what a test is about.
-import { analyzeCluster } from './analyze.ts';
+import { analyzeCluster } from '../mesh/analyze.ts';
 import type {
   ClusterSnapshot,
   ContainerRecord,
@@ -13,7 +13,7 @@ import type {
   PodVerdict,
   WorkloadKind,
   WorkloadRecord,
-} from './types.ts';
+} from '../mesh/types.ts';
 
 export const APP_IMAGE = 'ghcr.io/acme/app:1.0';
 export const CP_VERSION = 'edge-25.6.1';

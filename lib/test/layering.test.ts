@@ -1,0 +1,43 @@
+// The import boundaries in eslint.config.mjs, checked the way a newcomer would break them: one import
+// against the direction per layer is refused with the layer's message, and the allowed direction passes.
+import { ESLint } from 'eslint';
+import { describe, expect, it } from 'vitest';
+
+const eslint = new ESLint({ cwd: process.cwd() });
+
+async function restricted(filePath: string, source: string): Promise<string[]> {
+  const [result] = await eslint.lintText(source, { filePath });
+  return (result?.messages ?? []).filter((m) => m.ruleId === 'no-restricted-imports').map((m) => m.message);
+}
+
+describe('layering', { timeout: 60_000 }, () => {
+  it.each([
+    ['lib/mesh/probe-file.ts', "import '@/lib/k8s/cache';", 'pure engine'],
+    ['lib/mesh/probe-file.ts', "import '../k8s/cache';", 'pure engine'],
+    ['lib/mesh/probe-file.ts', "import '@kubernetes/client-node';", 'pure engine'],
+    ['lib/mesh/probe-file.ts', "import '@/lib/api/dto';", 'pure engine'],
+    ['lib/mesh/probe-file.ts', "import '../test/mesh-fixtures.ts';", 'pure engine'],
+    ['lib/api/probe-file.ts', "import '@/lib/k8s/cache';", 'contract leaf'],
+    ['lib/api/probe-file.ts', "import '@/lib/ui/format';", 'contract leaf'],
+    ['lib/k8s/probe-file.ts', "import '@/components/ui/relative-time';", 'under the routes'],
+    ['lib/k8s/probe-file.ts', "import '@/lib/test/dump-fixtures';", 'under the routes'],
+    ['components/probe-file.tsx', "import '@/lib/k8s/cache';", 'over HTTP only'],
+    ['lib/ui/probe-file.ts', "import '@kubernetes/client-node';", 'over HTTP only'],
+    ['app/namespaces/page.tsx', "import '@/lib/k8s/views';", 'over HTTP only'],
+  ])('%s may not %s', async (file, source, message) => {
+    const messages = await restricted(file, source);
+    expect(messages).toHaveLength(1);
+    expect(messages[0]).toContain(message);
+  });
+
+  it.each([
+    ['lib/k8s/probe-file.ts', "import '@/lib/mesh/analyze';"],
+    ['lib/k8s/probe-file.ts', "import '@/lib/api/errors';"],
+    ['app/api/v1/probe/route.ts', "import '@/lib/k8s/cache';"],
+    ['components/probe-file.tsx', "import '@/lib/mesh/status-words';"],
+    ['lib/mesh/probe-file.test.ts', "import '../test/mesh-fixtures.ts';"],
+    ['lib/k8s/probe-file.test.ts', "import '@/lib/test/dump-fixtures';"],
+  ])('%s may %s', async (file, source) => {
+    expect(await restricted(file, source)).toEqual([]);
+  });
+});
