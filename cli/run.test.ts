@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { fixtureDump } from '@/lib/k8s/dump-fixtures';
+import { fixtureDump } from '@/lib/test/dump-fixtures';
 import { EXIT, run } from './run';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'meshwatch-cli-'));

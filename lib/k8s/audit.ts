@@ -6,6 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import type { ClientIdentity } from '@/lib/api/client-identity';
 import type { ActivityEntry } from '@/lib/api/dto';
+import { markAudited } from '@/lib/api/errors';
 import { callOptions, type Clients } from './config';
 import { toMeshwatchError } from './errors';
 import { countAction } from './metrics';
@@ -51,6 +52,25 @@ export function recentActivity(): ActivityEntry[] {
 
 function targetName(t: AuditTarget): string {
   return t.kind === 'Namespace' ? `Namespace/${t.name}` : `${t.namespace}/${t.kind}/${t.name}`;
+}
+
+/**
+ * Runs an action; when it throws, writes the action's 'error' line (the error's message as the detail)
+ * and rethrows the error marked audited, so the route does not log it again. Success lines are the
+ * action's own: only it knows what changed.
+ */
+export async function auditFailures<T>(
+  clients: Clients | null,
+  record: Omit<AuditRecord, 'result' | 'detail'>,
+  act: () => Promise<T>,
+): Promise<T> {
+  try {
+    return await act();
+  } catch (err) {
+    const detail = err instanceof Error ? err.message : String(err);
+    await audit(clients, { ...record, result: 'error', detail });
+    throw markAudited(err);
+  }
 }
 
 export async function audit(clients: Clients | null, record: AuditRecord): Promise<void> {

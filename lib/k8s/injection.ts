@@ -5,13 +5,13 @@ import 'server-only';
 import { PatchStrategy, type V1Namespace } from '@kubernetes/client-node';
 import type { ClientIdentity } from '@/lib/api/client-identity';
 import type { InjectValue } from '@/lib/api/dto';
-import { isMeshwatchError, markAudited, MeshwatchError } from '@/lib/api/errors';
+import { MeshwatchError } from '@/lib/api/errors';
 import { INJECT_ANNOTATION } from '@/lib/mesh/annotations';
-import { audit, INJECTION_CHANGED_REASON } from './audit';
+import { audit, auditFailures, INJECTION_CHANGED_REASON } from './audit';
+import { retryOnConflict } from './conflict-retry';
 import { callOptions, type Clients } from './config';
 import { kubeCall } from './errors';
 
-const ATTEMPTS = 3;
 export const FIELD_MANAGER = 'meshwatch';
 
 export interface InjectionChange {
@@ -78,15 +78,8 @@ export async function setNamespaceInjection(
     client: change.client,
     new: change.value,
   };
-  try {
-    let outcome: InjectionOutcome | undefined;
-    for (let attempt = 1; !outcome; attempt++) {
-      try {
-        outcome = await patchOnce(clients, change);
-      } catch (err) {
-        if (!isMeshwatchError(err) || err.code !== 'conflict' || attempt >= ATTEMPTS) throw err;
-      }
-    }
+  return auditFailures(clients, base, async () => {
+    const outcome = await retryOnConflict(() => patchOnce(clients, change));
     const { previousValue, patched } = outcome;
     const changed = previousValue !== change.value;
     const detail = `${INJECT_ANNOTATION}: ${shown(previousValue)} → ${shown(change.value)}${changed ? '' : ' (unchanged)'}`;
@@ -99,9 +92,5 @@ export async function setNamespaceInjection(
       event: changed ? { reason: INJECTION_CHANGED_REASON, message: `meshwatch set ${detail}` } : undefined,
     });
     return outcome;
-  } catch (err) {
-    const message = err instanceof Error ? err.message : String(err);
-    await audit(clients, { ...base, result: 'error', detail: message });
-    throw markAudited(err);
-  }
+  });
 }

@@ -14,7 +14,7 @@ import {
 } from '@kubernetes/client-node';
 import type { ClientIdentity } from '@/lib/api/client-identity';
 import type { ActivityEntry } from '@/lib/api/dto';
-import { isMeshwatchError, markAudited, MeshwatchError } from '@/lib/api/errors';
+import { MeshwatchError } from '@/lib/api/errors';
 import {
   API_VERSIONS,
   mergePatch,
@@ -23,14 +23,14 @@ import {
   type MetadataEdit,
 } from '@/lib/mesh/changes';
 import type { LintFixSubject } from '@/lib/mesh/lint-fixes';
-import { audit } from './audit';
+import { audit, auditFailures } from './audit';
+import { CONFLICT_ATTEMPTS, retryOnConflict } from './conflict-retry';
 import { callOptions, type Clients } from './config';
 import { kubeCall } from './errors';
 import { FIELD_MANAGER } from './injection';
 import { toNamespaceRecord } from './records';
 import { fromCronJob, fromDaemonSet, fromDeployment, fromStatefulSet } from './workload-records';
 
-const ATTEMPTS = 3;
 export const LINT_FIXED_REASON = 'MeshwatchLintFixed';
 
 type LiveObject = { metadata?: { resourceVersion?: string; uid?: string } };
@@ -180,16 +180,12 @@ export async function applyMetadataChange(clients: Clients, req: ChangeRequest):
     name: t.name,
   };
   const base = { action: req.action, dryRun: req.dryRun, client: req.client };
-  try {
-    let outcome: ChangeOutcome | undefined;
-    for (let attempt = 1; !outcome; attempt++) {
-      try {
-        outcome = await applyOnce(clients, req);
-      } catch (err) {
-        const retry = req.resourceVersion === undefined && attempt < ATTEMPTS;
-        if (!isMeshwatchError(err) || err.code !== 'conflict' || !retry) throw err;
-      }
-    }
+  return auditFailures(clients, { ...base, target: auditTarget }, async () => {
+    // A client that sent its own resourceVersion asked for that version: its conflict is final.
+    const outcome = await retryOnConflict(
+      () => applyOnce(clients, req),
+      req.resourceVersion === undefined ? CONFLICT_ATTEMPTS : 1,
+    );
     const edits = outcome.change.edits;
     const changed = edits.some((e, i) => (outcome.previous[i] ?? null) !== e.value);
     const detail = `${changeDetail(t, edits, outcome.previous)}${changed ? '' : ' (unchanged)'}`;
@@ -201,9 +197,5 @@ export async function applyMetadataChange(clients: Clients, req: ChangeRequest):
       event: changed ? { reason: req.eventReason, message: `meshwatch set ${detail}` } : undefined,
     });
     return outcome;
-  } catch (err) {
-    const message = err instanceof Error ? err.message : String(err);
-    await audit(clients, { ...base, target: auditTarget, result: 'error', detail: message });
-    throw markAudited(err);
-  }
+  });
 }

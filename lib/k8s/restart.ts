@@ -12,7 +12,7 @@ import 'server-only';
 import { PatchStrategy, type V1Deployment } from '@kubernetes/client-node';
 import type { ClientIdentity } from '@/lib/api/client-identity';
 import type { RestartResponse, RestartResult } from '@/lib/api/dto';
-import { isMeshwatchError, markAudited, MeshwatchError } from '@/lib/api/errors';
+import { isMeshwatchError, MeshwatchError } from '@/lib/api/errors';
 import { isRestartableKind, type RestartableKind } from '@/lib/mesh/restartability';
 import {
   PAUSED_DEPLOYMENT_MESSAGE,
@@ -22,7 +22,8 @@ import {
   restartInProgress,
   type NamespaceAnalysis,
 } from '@/lib/mesh';
-import { audit, RESTARTED_REASON } from './audit';
+import { audit, auditFailures, RESTARTED_REASON } from './audit';
+import { retryOnConflict } from './conflict-retry';
 import { callOptions, type Clients } from './config';
 import { kubeCall } from './errors';
 import { FIELD_MANAGER } from './injection';
@@ -35,7 +36,6 @@ import {
   type Workload,
 } from './restart-state';
 
-const ATTEMPTS = 3;
 
 export interface RestartTarget {
   namespace: string;
@@ -122,13 +122,7 @@ async function restartOnce(
 async function attemptRestart(clients: Clients, t: RestartTarget, dryRun: boolean): Promise<Outcome> {
   // What the first read saw: a restart stamped after it, found on a conflict retry, is someone else's.
   const first: { seen?: string | null } = {};
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await restartOnce(clients, t, dryRun, first);
-    } catch (err) {
-      if (!isMeshwatchError(err) || err.code !== 'conflict' || attempt >= ATTEMPTS) throw err;
-    }
-  }
+  return retryOnConflict(() => restartOnce(clients, t, dryRun, first));
 }
 
 /** One workload; throws MeshwatchError (404, 403, 409 paused/conflict, 503) when it can't. */
@@ -194,13 +188,14 @@ async function restartAndAudit(
 ): Promise<RestartResult> {
   const apiVersion = 'apps/v1';
   const base = auditBase(opts);
-  try {
+  const target = { apiVersion, kind: t.kind, namespace: t.namespace, name: t.name };
+  return auditFailures(clients, { ...base, target }, async () => {
     const outcome = await attemptRestart(clients, t, opts.dryRun);
     if (outcome.kind === 'already') return await reportAlready(clients, t, opts, outcome);
     const detail = `${RESTARTED_AT_ANNOTATION}: ${outcome.previous ?? '(none)'} → ${outcome.restartedAt}`;
     await audit(clients, {
       ...base,
-      target: { apiVersion, kind: t.kind, namespace: t.namespace, name: t.name, uid: outcome.uid },
+      target: { ...target, uid: outcome.uid },
       result: 'ok',
       detail,
       old: outcome.previous,
@@ -212,16 +207,7 @@ async function restartAndAudit(
       result.why = `${t.kind} ${t.name} uses the OnDelete update strategy: its template changed, but pods are replaced only when deleted.`;
     }
     return result;
-  } catch (err) {
-    const message = err instanceof Error ? err.message : String(err);
-    await audit(clients, {
-      ...base,
-      target: { apiVersion, kind: t.kind, namespace: t.namespace, name: t.name },
-      result: 'error',
-      detail: message,
-    });
-    throw markAudited(err);
-  }
+  });
 }
 
 /**
