@@ -1,6 +1,5 @@
-import { jsonResponse } from '@/lib/api/errors';
 import { apiRoute } from '@/lib/api/route';
 import { getCache } from '@/lib/k8s/cache';
-import { overviewView } from '@/lib/k8s/views';
+import { overviewResponse } from '@/lib/k8s/view-bodies';
 
-export const GET = apiRoute(() => jsonResponse(overviewView(getCache())));
+export const GET = apiRoute((request) => overviewResponse(request, getCache()));

@@ -1,0 +1,119 @@
+// JSON responses whose bulk is shared by every request until the data changes, and whose tail
+// (freshness, generatedAt) is each request's own. The head is serialised and gzip-compressed once;
+// a request only serialises its few hundred bytes of tail and splices them on, uncompressed.
+//
+// The splice is plain DEFLATE: the head is compressed with a full flush, which ends it on a byte
+// boundary with no final block and no back-references the tail could need; the tail is a separate
+// run of stored blocks that ends with the final one. Header + both + the CRC-32 and length of the
+// whole text make one ordinary single-member gzip stream (RFC 1951 §3.2.3, RFC 1952 §2.3), which any
+// client inflates. Hand-written because Next's response compression re-deflates the whole 200 KiB
+// overview on every request (measured at 10,000 pods: 5.5 ms of 12.8 ms CPU per request), and no
+// package keeps a compressed prefix.
+import { constants, crc32, deflateRawSync } from 'node:zlib';
+
+const GZIP_HEADER = Buffer.from([0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 0, 0xff]);
+
+/** An object's first fields, serialised and compressed once. */
+export interface JsonHead {
+  /** `{"a":…,"b":…` — the object without its closing brace. */
+  readonly text: string;
+  readonly bytes: Buffer;
+  readonly deflated: Buffer;
+  readonly crc: number;
+}
+
+/** `fields` may hold pre-serialised JSON under `raw` (e.g. a list joined from cached row strings). */
+export function jsonHead(fields: Record<string, unknown | { raw: string }>): JsonHead {
+  const parts: string[] = [];
+  for (const [key, value] of Object.entries(fields)) {
+    if (value === undefined) continue;
+    const raw = isRaw(value) ? value.raw : JSON.stringify(value);
+    parts.push(`${JSON.stringify(key)}:${raw}`);
+  }
+  const text = `{${parts.join(',')}`;
+  const bytes = Buffer.from(text, 'utf8');
+  return {
+    text,
+    bytes,
+    deflated: deflateRawSync(bytes, { finishFlush: constants.Z_FULL_FLUSH }),
+    crc: crc32(bytes),
+  };
+}
+
+/** A JSON array of pre-serialised items. */
+export function rawArray(items: readonly string[]): { raw: string } {
+  return { raw: `[${items.join(',')}]` };
+}
+
+function isRaw(value: unknown): value is { raw: string } {
+  return typeof value === 'object' && value !== null && Object.keys(value).length === 1 && 'raw' in value;
+}
+
+/** Does the client take gzip (Accept-Encoding names it or `*`, without q=0)? */
+export function acceptsGzip(request: Request): boolean {
+  const header = request.headers.get('accept-encoding');
+  if (!header) return false;
+  for (const entry of header.split(',')) {
+    const [coding, ...params] = entry.trim().toLowerCase().split(';');
+    if (coding !== 'gzip' && coding !== '*') continue;
+    const q = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
+    return q === undefined || Number(q.slice(2)) > 0;
+  }
+  return false;
+}
+
+/** The head's object completed with `tail`'s fields, as a gzip stream. */
+export function gzipWithTail(head: JsonHead, tail: Record<string, unknown>): Buffer {
+  const tailBytes = Buffer.from(tailText(head, tail), 'utf8');
+  const trailer = Buffer.alloc(8);
+  trailer.writeUInt32LE(crc32(tailBytes, head.crc), 0);
+  trailer.writeUInt32LE((head.bytes.length + tailBytes.length) % 2 ** 32, 4);
+  return Buffer.concat([GZIP_HEADER, head.deflated, storedBlocks(tailBytes), trailer]);
+}
+
+/**
+ * The tail as stored (uncompressed) DEFLATE blocks, the last one final: a few hundred bytes are not
+ * worth a zlib stream (setting one up costs more than the whole response otherwise does). The head's
+ * full flush left the stream byte-aligned, where a stored block's header may start.
+ */
+function storedBlocks(bytes: Buffer): Buffer {
+  const MAX = 0xffff;
+  const out: Buffer[] = [];
+  let offset = 0;
+  do {
+    const len = Math.min(MAX, bytes.length - offset);
+    const last = offset + len >= bytes.length;
+    const header = Buffer.alloc(5);
+    header[0] = last ? 1 : 0; // BFINAL, BTYPE=00 (stored)
+    header.writeUInt16LE(len, 1);
+    header.writeUInt16LE(~len & 0xffff, 3);
+    out.push(header, bytes.subarray(offset, offset + len));
+    offset += len;
+  } while (offset < bytes.length);
+  return Buffer.concat(out);
+}
+
+function tailText(head: JsonHead, tail: Record<string, unknown>): string {
+  const rest = JSON.stringify(tail).slice(1); // `"k":v,…}`
+  if (rest === '}') return rest;
+  return head.text === '{' ? rest : `,${rest}`;
+}
+
+/** The whole text (what an identity response carries). */
+export function textWithTail(head: JsonHead, tail: Record<string, unknown>): string {
+  return head.text + tailText(head, tail);
+}
+
+/** 200 with the head and tail: gzip-encoded when the client accepts it, never cached by the browser. */
+export function splicedJsonResponse(request: Request, head: JsonHead, tail: Record<string, unknown>): Response {
+  const headers: Record<string, string> = {
+    'content-type': 'application/json',
+    'cache-control': 'no-store',
+    vary: 'accept-encoding',
+  };
+  if (!acceptsGzip(request)) return new Response(textWithTail(head, tail), { headers });
+  const body = gzipWithTail(head, tail);
+  return new Response(new Uint8Array(body), {
+    headers: { ...headers, 'content-encoding': 'gzip', 'content-length': String(body.length) },
+  });
+}

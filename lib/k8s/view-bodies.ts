@@ -1,0 +1,71 @@
+import 'server-only';
+// The overview and namespace responses as HTTP bodies, serialised and compressed once per change batch
+// (per namespace for a namespace page) and shared by every request until then; each request adds only
+// its own freshness and time (lib/api/json-body.ts). The JSON is exactly overviewView's / namespaceView's.
+import { jsonHead, rawArray, splicedJsonResponse, type JsonHead } from '@/lib/api/json-body';
+import type { ClusterAnalysis, NamespaceAnalysis, NamespaceSummary } from '@/lib/mesh';
+import { namespaceRows } from './action-verdicts';
+import { guardCluster } from './guard';
+import { latestProbe } from './probe';
+import type { ClusterSource as ClusterCache } from './source';
+import { clusterAnalysis, namespaceView } from './views';
+
+interface Held {
+  key: string;
+  head: JsonHead;
+}
+
+/** A namespace row's JSON, per engine summary (unchanged namespaces keep theirs across batches). */
+const rowTexts = new WeakMap<NamespaceSummary, { controlPlane: string | undefined; text: string }>();
+const overviewHeads = new WeakMap<ClusterAnalysis, Held>();
+const namespaceHeads = new WeakMap<NamespaceAnalysis, Held>();
+
+function rowText(cache: ClusterCache, summary: NamespaceSummary, controlPlane: string | undefined): string {
+  const held = rowTexts.get(summary);
+  if (held && held.controlPlane === controlPlane) return held.text;
+  const text = JSON.stringify(namespaceRows(cache, [summary])[0]);
+  rowTexts.set(summary, { controlPlane, text });
+  return text;
+}
+
+function overviewHead(cache: ClusterCache): JsonHead {
+  const analysis = clusterAnalysis(cache);
+  const injectorProbe = latestProbe();
+  const key = JSON.stringify([cache.context, injectorProbe]);
+  const held = overviewHeads.get(analysis);
+  if (held?.key === key) return held.head;
+  const controlPlane = analysis.cluster.controlPlaneNamespace;
+  const head = jsonHead({
+    context: cache.context,
+    cluster: analysis.cluster,
+    injectorProbe,
+    namespaces: rawArray(analysis.namespaces.map((ns) => rowText(cache, ns, controlPlane))),
+  });
+  overviewHeads.set(analysis, { key, head });
+  return head;
+}
+
+/** GET /api/v1/overview. */
+export function overviewResponse(request: Request, cache: ClusterCache): Response {
+  cache.requireSynced();
+  const head = overviewHead(cache);
+  return splicedJsonResponse(request, head, {
+    freshness: cache.freshness(),
+    generatedAt: new Date().toISOString(),
+  });
+}
+
+/** GET /api/v1/namespaces/:namespace (404 and 503 as namespaceView). */
+export function namespaceResponse(request: Request, cache: ClusterCache, namespace: string): Response {
+  cache.requireSynced();
+  const analysis = cache.hasNamespace(namespace) ? cache.analysis.namespace(namespace) : undefined;
+  // Row verdicts follow the probe and the cluster's facts: part of the key.
+  const key = JSON.stringify(guardCluster(cache));
+  let held = analysis ? namespaceHeads.get(analysis) : undefined;
+  if (!analysis || held?.key !== key) {
+    const { namespace: row, workloads, pods, lints } = namespaceView(cache, namespace);
+    held = { key, head: jsonHead({ namespace: row, workloads, pods, lints }) };
+    if (analysis) namespaceHeads.set(analysis, held);
+  }
+  return splicedJsonResponse(request, held.head, { freshness: cache.freshness() });
+}
