@@ -9,10 +9,6 @@ const nextConfig = {
   // server.js plus the traced node_modules it needs: what the container image runs (Dockerfile).
   output: 'standalone',
   poweredByHeader: false,
-  // The big JSON bodies arrive gzipped already (lib/api/json-body.ts: compressed once per change, not
-  // per request); Next's own compression would gzip them a second time. Everything else is small or
-  // served to one browser over localhost or a port-forward, and cached.
-  compress: false,
   // The dashboard's buttons change production clusters in one click: no other site may frame it
   // (clickjacking), sniff its responses or learn its URLs through Referer.
   async headers() {

@@ -1,6 +1,14 @@
 import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { acceptsGzip, gzipWithTail, jsonHead, rawArray, splicedJsonResponse, textWithTail } from './json-body';
+import { ENCODING_HEADER, READY_HEADER } from './encoding-passthrough';
+import {
+  acceptsGzip,
+  gzipWithTail,
+  jsonHead,
+  rawArray,
+  splicedJsonResponse,
+  textWithTail,
+} from './json-body';
 
 async function webGunzip(bytes: Buffer): Promise<string> {
   const stream = new Blob([new Uint8Array(bytes)]).stream().pipeThrough(new DecompressionStream('gzip'));
@@ -20,12 +28,21 @@ describe('spliced JSON bodies', () => {
     namespaces: rawArray(rows.map((r) => JSON.stringify(r))),
   });
   const tail = { freshness: { synced: true, ageSeconds: 0 }, generatedAt: '2026-12-03T12:00:00.000Z' };
-  const expected = { context: { name: 'kind-dev', server: 'https://127.0.0.1:6443' }, namespaces: rows, ...tail };
+  const expected = {
+    context: { name: 'kind-dev', server: 'https://127.0.0.1:6443' },
+    namespaces: rows,
+    ...tail,
+  };
 
   it('the text is the whole object, fields in order, undefined left out', () => {
     const text = textWithTail(head, tail);
     expect(JSON.parse(text)).toEqual(expected);
-    expect(Object.keys(JSON.parse(text) as object)).toEqual(['context', 'namespaces', 'freshness', 'generatedAt']);
+    expect(Object.keys(JSON.parse(text) as object)).toEqual([
+      'context',
+      'namespaces',
+      'freshness',
+      'generatedAt',
+    ]);
   });
 
   it('the gzip stream inflates to the same text with zlib and with the web DecompressionStream', async () => {
@@ -56,25 +73,36 @@ describe('spliced JSON bodies', () => {
   });
 
   it('gzip only when the client takes it', () => {
-    const req = (value?: string) =>
-      new Request('http://127.0.0.1/', value === undefined ? {} : { headers: { 'accept-encoding': value } });
+    const req = (value?: string, ready = true) =>
+      new Request('http://127.0.0.1/', {
+        headers: {
+          ...(value === undefined ? {} : { 'accept-encoding': value }),
+          ...(ready ? { [READY_HEADER]: '1' } : {}),
+        },
+      });
     expect(acceptsGzip(req())).toBe(false);
     expect(acceptsGzip(req('gzip, deflate, br'))).toBe(true);
     expect(acceptsGzip(req('br;q=1.0, GZIP;q=0.5'))).toBe(true);
     expect(acceptsGzip(req('gzip;q=0'))).toBe(false);
     expect(acceptsGzip(req('identity'))).toBe(false);
     expect(acceptsGzip(req('*'))).toBe(true);
+    // Without the pass-through the encoding could not be announced: plain JSON.
+    expect(acceptsGzip(req('gzip', false))).toBe(false);
   });
 
   it('the response says what it carries', async () => {
-    const gz = splicedJsonResponse(new Request('http://x/', { headers: { 'accept-encoding': 'gzip' } }), head, tail);
-    expect(gz.headers.get('content-encoding')).toBe('gzip');
+    const gz = splicedJsonResponse(
+      new Request('http://x/', { headers: { 'accept-encoding': 'gzip', [READY_HEADER]: '1' } }),
+      head,
+      tail,
+    );
+    expect(gz.headers.get(ENCODING_HEADER)).toBe('gzip');
     expect(gz.headers.get('vary')).toBe('accept-encoding');
-    expect(gz.headers.get('cache-control')).toBe('no-store');
+    expect(gz.headers.get('cache-control')).toBe('no-store, no-transform');
     const bytes = Buffer.from(await gz.arrayBuffer());
     expect(JSON.parse(gunzipSync(bytes).toString())).toEqual(expected);
     const plain = splicedJsonResponse(new Request('http://x/'), head, tail);
-    expect(plain.headers.get('content-encoding')).toBeNull();
+    expect(plain.headers.get(ENCODING_HEADER)).toBeNull();
     expect(await plain.json()).toEqual(expected);
   });
 });

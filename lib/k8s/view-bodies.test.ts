@@ -2,6 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
+import { ENCODING_HEADER, READY_HEADER } from '@/lib/api/encoding-passthrough';
 import { describe, expect, it } from 'vitest';
 import { fixtureDump } from '@/lib/test/dump-fixtures';
 import { snapshotSourceFromEnv } from './snapshot-source';
@@ -11,18 +12,27 @@ import { namespaceView, overviewView } from './views';
 const file = path.join(mkdtempSync(path.join(tmpdir(), 'meshwatch-bodies-')), 'dump.json');
 writeFileSync(file, JSON.stringify(fixtureDump()));
 const source = snapshotSourceFromEnv({ MESHWATCH_SNAPSHOT: file })!;
-const gzip = () => new Request('http://127.0.0.1/', { headers: { 'accept-encoding': 'gzip, deflate, br' } });
+const gzip = () =>
+  new Request('http://127.0.0.1/', {
+    headers: { 'accept-encoding': 'gzip, deflate, br', [READY_HEADER]: '1' },
+  });
 
 async function gunzipped(res: Response): Promise<Record<string, unknown>> {
-  expect(res.headers.get('content-encoding')).toBe('gzip');
-  return JSON.parse(gunzipSync(Buffer.from(await res.arrayBuffer())).toString('utf8')) as Record<string, unknown>;
+  expect(res.headers.get(ENCODING_HEADER)).toBe('gzip');
+  return JSON.parse(gunzipSync(Buffer.from(await res.arrayBuffer())).toString('utf8')) as Record<
+    string,
+    unknown
+  >;
 }
 
 describe('response bodies', () => {
   it('the overview body is overviewView, plain and gzipped, and its head is reused', async () => {
     // As the wire carries it (JSON leaves undefined fields out).
     const view = JSON.parse(JSON.stringify(overviewView(source))) as Record<string, unknown>;
-    const plain = (await overviewResponse(new Request('http://127.0.0.1/'), source).json()) as Record<string, unknown>;
+    const plain = (await overviewResponse(new Request('http://127.0.0.1/'), source).json()) as Record<
+      string,
+      unknown
+    >;
     const packed = await gunzipped(overviewResponse(gzip(), source));
     for (const body of [plain, packed]) {
       expect(Object.keys(body)).toEqual(Object.keys(view));
