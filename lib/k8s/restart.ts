@@ -36,7 +36,6 @@ import {
   type Workload,
 } from './restart-state';
 
-
 export interface RestartTarget {
   namespace: string;
   kind: RestartableKind;
