@@ -14,6 +14,7 @@
 // costs, which in a real cluster is spent on other machines.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
+import { setPriority } from 'node:os';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { startServer, type MeshwatchServer } from '../testbed/tests/helpers/server';
@@ -247,14 +248,12 @@ interface PhaseResult {
   sseErrors: number;
   eventDelayP50: number | null;
   eventDelayP99: number | null;
+  /** DELETE sent → the API server's own watch event (a plain watch in the churn process). */
+  watchDelayP50: number | null;
+  watchDelayP99: number | null;
 }
 
-async function phase(
-  url: string,
-  pid: number | null,
-  label: string,
-  churn: number,
-): Promise<PhaseResult> {
+async function phase(url: string, pid: number | null, label: string, churn: number): Promise<PhaseResult> {
   const streams = Array.from({ length: SSE }, (_, i) => openStream(url, i === 0));
   await sleep(1000);
   const overview: number[] = [];
@@ -269,6 +268,8 @@ async function phase(
   const started = performance.now();
   const end = started + SECONDS * 1000;
   const deletions: { ns: string; at: number }[] = [];
+  // The API server's own watch events for those deletions, seen by the churn process's watch.
+  const watched: { ns: string; at: number }[] = [];
 
   const request = (path: string, into: number[]) => {
     issued++;
@@ -311,9 +312,13 @@ async function phase(
       },
       stdio: ['ignore', 'pipe', 'inherit'],
     });
+    // Deleting pods is the cluster's work, not the server's or the load generator's: with
+    // BENCH_NICE_CLUSTER it yields like the testbed does.
+    if (NICE_CLUSTER !== null && churner.pid) setPriority(churner.pid, NICE_CLUSTER);
     createInterface({ input: churner.stdout! }).on('line', (line) => {
-      const [ns, at] = line.split(' ');
-      if (ns && at) deletions.push({ ns, at: Number(at) });
+      const [first, second, third] = line.split(' ');
+      if (first === 'watch' && second && third) watched.push({ ns: second, at: Number(third) });
+      else if (first && second) deletions.push({ ns: first, at: Number(second) });
     });
   }
 
@@ -326,10 +331,13 @@ async function phase(
   for (const s of streams) s.stop();
   // The change → event delay: from sending each DELETE to one client's first event naming its namespace.
   const delays: number[] = [];
+  const watchDelays: number[] = [];
   const seen = streams[0]?.seen ?? new Map<string, number[]>();
   for (const d of deletions) {
     const at = seen.get(d.ns)?.find((t) => t >= d.at);
     if (at !== undefined) delays.push(at - d.at);
+    const w = watched.find((x) => x.ns === d.ns && x.at >= d.at);
+    if (w) watchDelays.push(w.at - d.at);
   }
   const all = [...overview, ...namespace];
   const elapsed = (performance.now() - started) / 1000;
@@ -350,6 +358,8 @@ async function phase(
     sseErrors: streams.reduce((n, s) => n + s.errors, 0),
     eventDelayP50: delays.length ? quantile(delays, 0.5) : null,
     eventDelayP99: delays.length ? quantile(delays, 0.99) : null,
+    watchDelayP50: watchDelays.length ? quantile(watchDelays, 0.5) : null,
+    watchDelayP99: watchDelays.length ? quantile(watchDelays, 0.99) : null,
   };
 }
 
@@ -386,19 +396,16 @@ async function main(): Promise<void> {
     console.log(`  synced; server RSS ${idle ? `${idle.rssMiB.toFixed(0)} MiB` : '- (no pid)'}`);
     if (NICE_CLUSTER !== null)
       console.log(`  testbed processes at nice ${NICE_CLUSTER}: ${reniceCluster(NICE_CLUSTER)}`);
-    const results = [
-      await phase(url, pid, 'quiet', 0),
-      await phase(url, pid, `churn ${CHURN}/s`, CHURN),
-    ];
+    const results = [await phase(url, pid, 'quiet', 0), await phase(url, pid, `churn ${CHURN}/s`, CHURN)];
     if (NICE_CLUSTER !== null) reniceCluster(0);
     console.log('');
     console.log(
-      '| phase | requests | overview p50 / p99 | namespace p50 / p99 | errors | timeouts | max in flight | served/s | CPU | RSS | SSE events (errors) | change→event p50 / p99 |',
+      '| phase | requests | overview p50 / p99 | namespace p50 / p99 | errors | timeouts | max in flight | served/s | CPU | RSS | SSE events (errors) | change→event p50 / p99 | API server watch p50 / p99 |',
     );
-    console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |');
+    console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |');
     for (const r of results)
       console.log(
-        `| ${r.label} | ${r.requests} | ${ms(r.p50)} / ${ms(r.p99)} | ${ms(r.nsP50)} / ${ms(r.nsP99)} | ${r.errors} | ${r.timeouts} | ${r.maxInFlight} | ${r.served.toFixed(0)} | ${r.cpuPercent === null ? '-' : `${r.cpuPercent.toFixed(0)} %`} | ${r.rssMiB === null ? '-' : `${r.rssMiB.toFixed(0)} MiB`} | ${r.sseEvents} (${r.sseErrors}) | ${ms(r.eventDelayP50)} / ${ms(r.eventDelayP99)} |`,
+        `| ${r.label} | ${r.requests} | ${ms(r.p50)} / ${ms(r.p99)} | ${ms(r.nsP50)} / ${ms(r.nsP99)} | ${r.errors} | ${r.timeouts} | ${r.maxInFlight} | ${r.served.toFixed(0)} | ${r.cpuPercent === null ? '-' : `${r.cpuPercent.toFixed(0)} %`} | ${r.rssMiB === null ? '-' : `${r.rssMiB.toFixed(0)} MiB`} | ${r.sseEvents} (${r.sseErrors}) | ${ms(r.eventDelayP50)} / ${ms(r.eventDelayP99)} | ${ms(r.watchDelayP50)} / ${ms(r.watchDelayP99)} |`,
       );
   } finally {
     await server?.stop();
