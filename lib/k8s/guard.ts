@@ -60,16 +60,49 @@ interface GuardRequest {
   force: boolean;
 }
 
-async function enforce(refusals: GuardRefusal[], req: GuardRequest): Promise<GuardRefusal[]> {
-  const [first] = refusals;
-  if (!first || req.force) return refusals;
-  await audit(null, { ...req, result: 'error', detail: `refused (${first.code}): ${first.message}` });
-  // Audited here with the engine's reason, so the route does not log it again as a bare refusal.
-  throw markAudited(
+/** How a refusal is worded: its audit line's detail, and the error the request gets. */
+interface Refused<R> {
+  detail(first: R): string;
+  error(first: R, all: readonly R[]): MeshwatchError;
+}
+
+const ONE_TARGET: Refused<GuardRefusal> = {
+  detail: (first) => `refused (${first.code}): ${first.message}`,
+  error: (first) =>
     first.family === 'guarded'
       ? new MeshwatchError('guarded_namespace', first.message, 403, first.code)
       : new MeshwatchError('cannot_work', first.message, 409, first.code),
-  );
+};
+
+/** Passes when nothing refuses or the caller forced it; otherwise audits the first refusal and throws. */
+async function enforce<R>(refusals: R[], req: GuardRequest, refused: Refused<R>): Promise<R[]> {
+  const [first] = refusals;
+  if (first === undefined || req.force) return refusals;
+  await audit(null, { ...req, result: 'error', detail: refused.detail(first) });
+  // Audited here with the engine's reason, so the route does not log it again as a bare refusal.
+  throw markAudited(refused.error(first, refusals));
+}
+
+/** A plan's refusal names its namespace; the plan is refused as a whole, always as "guarded". */
+type PlanRefusal = { namespace: string; code: string; message: string };
+const WHOLE_PLAN: Refused<PlanRefusal> = {
+  detail: (first) => `refused (${first.code}) in ${first.namespace}: ${first.message}`,
+  error: (first, all) =>
+    new MeshwatchError(
+      'guarded_namespace',
+      `${first.namespace}: ${first.message}${all.length > 1 ? ` (and ${all.length - 1} more)` : ''} Send "force": true to run the plan anyway.`,
+      403,
+      first.code,
+    ),
+};
+
+/** A plan over guarded namespaces (injector down, webhook excluded…) needs "force": the second confirmation. */
+export function guardPlan(
+  refusals: PlanRefusal[],
+  opts: { client: ClientIdentity; force: boolean; dryRun: boolean },
+): Promise<PlanRefusal[]> {
+  const target = { apiVersion: 'meshwatch/v1', kind: 'RestartPlan', namespace: '', name: 'new' };
+  return enforce(refusals, { ...opts, action: 'restart-plan', target }, WHOLE_PLAN);
 }
 
 export function guardInjection(
@@ -82,7 +115,7 @@ export function guardInjection(
     webhookExcluded(cache, req.namespace),
   );
   const target = { apiVersion: 'v1', kind: 'Namespace', namespace: req.namespace, name: req.namespace };
-  return enforce(refusals, { ...req, action: 'set-injection', target });
+  return enforce(refusals, { ...req, action: 'set-injection', target }, ONE_TARGET);
 }
 
 /** One workload (`workload` set) or a namespace's "restart what needs it". */
@@ -106,11 +139,15 @@ export function guardRestart(
   const target = req.workload
     ? { apiVersion: 'apps/v1', kind: req.workload.kind, namespace, name: req.workload.name }
     : { apiVersion: 'v1', kind: 'Namespace', namespace, name: namespace };
-  return enforce(refusals, {
-    ...req,
-    action: single ? 'restart-workload' : 'restart-namespace',
-    target,
-  });
+  return enforce(
+    refusals,
+    {
+      ...req,
+      action: single ? 'restart-workload' : 'restart-namespace',
+      target,
+    },
+    ONE_TARGET,
+  );
 }
 
 /** A metadata change (workload injection, lint fix) in a guarded namespace: the same rule as injection. */
@@ -123,5 +160,5 @@ export function guardMetadataChange(
     clusterSummaryOf(cache).controlPlaneNamespace,
     webhookExcluded(cache, req.target.namespace),
   );
-  return enforce(refusals, req);
+  return enforce(refusals, req, ONE_TARGET);
 }

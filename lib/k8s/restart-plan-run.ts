@@ -9,7 +9,7 @@ import 'server-only';
 import { randomUUID } from 'node:crypto';
 import type { ClientIdentity } from '@/lib/api/client-identity';
 import type { PlanRun, PlanRunTarget, PlanTargetRow, RestartPlanResponse } from '@/lib/api/dto';
-import { isMeshwatchError, markAudited, MeshwatchError } from '@/lib/api/errors';
+import { isMeshwatchError, MeshwatchError } from '@/lib/api/errors';
 import {
   clusterRestartPlan,
   fixableStatuses,
@@ -287,30 +287,4 @@ export async function cancelRun(id: string, client: ClientIdentity): Promise<Pla
     detail: 'cancel asked: no further workload will be restarted',
   });
   return structuredClone(r.run);
-}
-
-/** A plan over guarded namespaces (injector down, webhook excluded…) needs "force": the second confirmation. */
-export async function guardPlan(
-  refusals: RestartPlanResponse['refusals'],
-  opts: { client: ClientIdentity; force: boolean; dryRun: boolean },
-): Promise<PlanRun['forced']> {
-  const [first] = refusals;
-  if (!first) return [];
-  if (opts.force) return refusals;
-  await audit(null, {
-    action: 'restart-plan',
-    target: { apiVersion: 'meshwatch/v1', kind: 'RestartPlan', namespace: '', name: 'new' },
-    dryRun: opts.dryRun,
-    client: opts.client,
-    result: 'error',
-    detail: `refused (${first.code}) in ${first.namespace}: ${first.message}`,
-  });
-  throw markAudited(
-    new MeshwatchError(
-      'guarded_namespace',
-      `${first.namespace}: ${first.message}${refusals.length > 1 ? ` (and ${refusals.length - 1} more)` : ''} Send "force": true to run the plan anyway.`,
-      403,
-      first.code,
-    ),
-  );
 }

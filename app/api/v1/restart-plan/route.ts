@@ -6,7 +6,8 @@ import { readJsonObject, restartPlanRequest } from '@/lib/api/validate';
 import { planWaves } from '@/lib/mesh';
 import { getCache } from '@/lib/k8s/cache';
 import { restartWorkload } from '@/lib/k8s/restart';
-import { currentRun, guardPlan, planNow, planRefusals, startRun } from '@/lib/k8s/restart-plan-run';
+import { guardPlan } from '@/lib/k8s/guard';
+import { currentRun, planNow, planRefusals, startRun } from '@/lib/k8s/restart-plan-run';
 import { clientsOf } from '@/lib/k8s/views';
 
 // The cluster-wide restart plan: GET what it would do now (and the current or last run), POST to dry-run
