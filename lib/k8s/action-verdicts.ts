@@ -10,7 +10,7 @@ import {
 } from '@/lib/mesh';
 import { guardCluster, toGuardWorkload } from './guard';
 import type { ClusterSource as ClusterCache } from './source';
-import { clusterSummaryOf } from './views';
+import { clusterSummaryOf } from './responses';
 
 export function namespaceRows(cache: ClusterCache, namespaces: readonly NamespaceSummary[]): NamespaceRow[] {
   const controlPlane = clusterSummaryOf(cache).controlPlaneNamespace;

@@ -8,7 +8,7 @@ import type { ActivityResponse } from '@/lib/api/dto';
 import { recentActivity } from './audit';
 import { callOptions, type Clients } from './config';
 import { kubeCall } from './errors';
-import { isoTime } from './records';
+import { isoTime } from './ingest';
 
 function toRecord(e: CoreV1Event): MeshwatchEventRecord {
   return {

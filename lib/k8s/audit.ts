@@ -73,6 +73,11 @@ export async function auditFailures<T>(
   }
 }
 
+/** An annotation or label value as audit lines and Events print it: quoted, or (none). */
+export function auditValue(value: string | null): string {
+  return value === null ? '(none)' : JSON.stringify(value);
+}
+
 export async function audit(clients: Clients | null, record: AuditRecord): Promise<void> {
   const at = new Date();
   const entry: ActivityEntry = {

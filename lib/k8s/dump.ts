@@ -11,7 +11,7 @@ import type {
 import type { InjectorWebhookRecord, NamespaceRecord, PodRecord, WorkloadRecord } from '@/lib/mesh/types';
 import { LINKERD_CONFIG_NAME, toLinkerdConfig, type LinkerdConfigRecord } from './control-plane';
 import { missingKinds } from './dump-completeness';
-import { toNamespaceRecord, toPodRecord } from './records';
+import { toNamespaceRecord, toPodRecord } from './ingest';
 import type { SourceRecords } from './source';
 import { toInjectorWebhook } from './webhook';
 import {
@@ -21,7 +21,7 @@ import {
   fromJob,
   fromReplicaSet,
   fromStatefulSet,
-} from './workload-records';
+} from './ingest-workloads';
 
 /**
  * The command the README documents; every message about a bad dump repeats it. `--show-managed-fields`

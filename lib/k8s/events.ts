@@ -7,7 +7,7 @@ import type { CoreV1Event } from '@kubernetes/client-node';
 import type { InjectorEvent } from '@/lib/api/dto';
 import { callOptions, type Clients } from './config';
 import { kubeCall } from './errors';
-import { isoTime } from './records';
+import { isoTime } from './ingest';
 
 const INJECTOR_REASONS = new Set(['Injected', 'InjectionSkipped']);
 const MAX_EVENTS = 10;

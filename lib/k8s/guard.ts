@@ -18,7 +18,7 @@ import type { ActivityEntry } from '@/lib/api/dto';
 import { audit } from './audit';
 import type { ClusterSource as ClusterCache } from './source';
 import { latestProbe } from './probe';
-import { clusterSummaryOf } from './views';
+import { clusterSummaryOf } from './responses';
 
 export function guardCluster(cache: ClusterCache): GuardCluster {
   const c = clusterSummaryOf(cache);

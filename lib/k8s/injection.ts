@@ -7,7 +7,7 @@ import type { ClientIdentity } from '@/lib/api/client-identity';
 import type { InjectValue } from '@/lib/api/dto';
 import { MeshwatchError } from '@/lib/api/errors';
 import { INJECT_ANNOTATION } from '@/lib/mesh/annotations';
-import { audit, auditFailures, INJECTION_CHANGED_REASON } from './audit';
+import { audit, auditFailures, auditValue, INJECTION_CHANGED_REASON } from './audit';
 import { retryOnConflict } from './conflict-retry';
 import { callOptions, type Clients } from './config';
 import { kubeCall } from './errors';
@@ -25,10 +25,6 @@ export interface InjectionOutcome {
   previousValue: string | null;
   /** The namespace as the API server returned it from the patch (dry-run: as it would be). */
   patched: V1Namespace;
-}
-
-function shown(value: string | null): string {
-  return value === null ? '(none)' : `"${value}"`;
 }
 
 async function patchOnce(clients: Clients, change: InjectionChange): Promise<InjectionOutcome> {
@@ -71,21 +67,21 @@ export async function setNamespaceInjection(
   clients: Clients,
   change: InjectionChange,
 ): Promise<InjectionOutcome> {
-  const base = {
+  const auditFields = {
     action: 'set-injection' as const,
     target: { apiVersion: 'v1', kind: 'Namespace', namespace: change.namespace, name: change.namespace },
     dryRun: change.dryRun,
     client: change.client,
     new: change.value,
   };
-  return auditFailures(clients, base, async () => {
+  return auditFailures(clients, auditFields, async () => {
     const outcome = await retryOnConflict(() => patchOnce(clients, change));
     const { previousValue, patched } = outcome;
     const changed = previousValue !== change.value;
-    const detail = `${INJECT_ANNOTATION}: ${shown(previousValue)} → ${shown(change.value)}${changed ? '' : ' (unchanged)'}`;
+    const detail = `${INJECT_ANNOTATION}: ${auditValue(previousValue)} → ${auditValue(change.value)}${changed ? '' : ' (unchanged)'}`;
     await audit(clients, {
-      ...base,
-      target: { ...base.target, uid: patched.metadata?.uid },
+      ...auditFields,
+      target: { ...auditFields.target, uid: patched.metadata?.uid },
       result: 'ok',
       detail,
       old: previousValue,

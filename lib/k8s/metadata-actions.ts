@@ -11,9 +11,9 @@ import { workloadInjectionChange } from '@/lib/mesh/workload-injection';
 import { INJECTION_CHANGED_REASON } from './audit';
 import { guardMetadataChange } from './guard';
 import { applyMetadataChange, LINT_FIXED_REASON } from './metadata-change';
-import { metadataChangeView } from './metadata-change-view';
+import { metadataChangeView } from './metadata-change-response';
 import type { ClusterSource } from './source';
-import { clientsOf } from './views';
+import { clientsOf } from './responses';
 
 interface Common {
   dryRun: boolean;
@@ -36,11 +36,11 @@ export async function setWorkloadInjection(
   const target: ChangeTarget = { kind: w.kind, namespace: w.namespace, name: w.name };
   // The same action and Event as a namespace's injection change: the activity list reads them alike.
   const action = 'set-injection' as const;
-  const base = { dryRun: opts.dryRun, client: opts.client, action };
-  await guardMetadataChange(cache, { ...base, force: opts.force, target: guardTarget(target) });
+  const auditFields = { dryRun: opts.dryRun, client: opts.client, action };
+  await guardMetadataChange(cache, { ...auditFields, force: opts.force, target: guardTarget(target) });
   const what = value === null ? `Remove ${INJECT_ANNOTATION} from` : `Set ${INJECT_ANNOTATION}: ${value} on`;
   const outcome = await applyMetadataChange(clientsOf(cache), {
-    ...base,
+    ...auditFields,
     target,
     resourceVersion: opts.resourceVersion,
     eventReason: INJECTION_CHANGED_REASON,
@@ -60,10 +60,10 @@ export async function fixLint(
   opts: Common,
 ): Promise<MetadataChangeResponse> {
   const action = 'fix-lint' as const;
-  const base = { dryRun: opts.dryRun, client: opts.client, action };
-  await guardMetadataChange(cache, { ...base, force: opts.force, target: guardTarget(target) });
+  const auditFields = { dryRun: opts.dryRun, client: opts.client, action };
+  await guardMetadataChange(cache, { ...auditFields, force: opts.force, target: guardTarget(target) });
   const outcome = await applyMetadataChange(clientsOf(cache), {
-    ...base,
+    ...auditFields,
     target,
     resourceVersion: opts.resourceVersion,
     eventReason: LINT_FIXED_REASON,

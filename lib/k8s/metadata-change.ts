@@ -23,13 +23,13 @@ import {
   type MetadataEdit,
 } from '@/lib/mesh/changes';
 import type { LintFixSubject } from '@/lib/mesh/lint-fixes';
-import { audit, auditFailures } from './audit';
+import { audit, auditFailures, auditValue } from './audit';
 import { CONFLICT_ATTEMPTS, retryOnConflict } from './conflict-retry';
 import { callOptions, type Clients } from './config';
 import { kubeCall } from './errors';
 import { FIELD_MANAGER } from './injection';
-import { toNamespaceRecord } from './records';
-import { fromCronJob, fromDaemonSet, fromDeployment, fromStatefulSet } from './workload-records';
+import { toNamespaceRecord } from './ingest';
+import { fromCronJob, fromDaemonSet, fromDeployment, fromStatefulSet } from './ingest-workloads';
 
 export const LINT_FIXED_REASON = 'MeshwatchLintFixed';
 
@@ -101,10 +101,10 @@ function read(clients: Clients, t: ChangeTarget): Promise<LiveObject> {
 function patch(clients: Clients, t: ChangeTarget, body: object, dryRun: boolean): Promise<LiveObject> {
   const opts = callOptions({ contentType: PatchStrategy.MergePatch });
   const target = describeTarget(t);
-  const common = { body, dryRun: dryRun ? 'All' : undefined, fieldManager: FIELD_MANAGER };
+  const patchArgs = { body, dryRun: dryRun ? 'All' : undefined, fieldManager: FIELD_MANAGER };
   if (t.kind === 'Namespace')
-    return kubeCall(() => clients.core.patchNamespace({ name: t.name, ...common }, opts), { target });
-  const req = { namespace: t.namespace, name: t.name, ...common };
+    return kubeCall(() => clients.core.patchNamespace({ name: t.name, ...patchArgs }, opts), { target });
+  const req = { namespace: t.namespace, name: t.name, ...patchArgs };
   switch (t.kind) {
     case 'Deployment':
       return kubeCall(() => clients.apps.patchNamespacedDeployment(req, opts), { target });
@@ -124,11 +124,9 @@ export function currentValue(subject: LintFixSubject, edit: MetadataEdit): strin
 }
 
 function where(target: ChangeTarget, edit: MetadataEdit): string {
-  const base = edit.on === 'template' && target.kind !== 'Namespace' ? 'template ' : '';
-  return `${base}${edit.field === 'labels' ? 'label' : 'annotation'} ${edit.key}`;
+  const scope = edit.on === 'template' && target.kind !== 'Namespace' ? 'template ' : '';
+  return `${scope}${edit.field === 'labels' ? 'label' : 'annotation'} ${edit.key}`;
 }
-
-const shown = (v: string | null) => (v === null ? '(none)' : JSON.stringify(v));
 
 export function changeDetail(
   target: ChangeTarget,
@@ -136,7 +134,7 @@ export function changeDetail(
   previous: (string | null)[],
 ): string {
   return edits
-    .map((e, i) => `${where(target, e)}: ${shown(previous[i] ?? null)} → ${shown(e.value)}`)
+    .map((e, i) => `${where(target, e)}: ${auditValue(previous[i] ?? null)} → ${auditValue(e.value)}`)
     .join('; ');
 }
 
@@ -179,8 +177,8 @@ export async function applyMetadataChange(clients: Clients, req: ChangeRequest):
     namespace: t.kind === 'Namespace' ? t.name : t.namespace,
     name: t.name,
   };
-  const base = { action: req.action, dryRun: req.dryRun, client: req.client };
-  return auditFailures(clients, { ...base, target: auditTarget }, async () => {
+  const auditFields = { action: req.action, dryRun: req.dryRun, client: req.client };
+  return auditFailures(clients, { ...auditFields, target: auditTarget }, async () => {
     // A client that sent its own resourceVersion asked for that version: its conflict is final.
     const outcome = await retryOnConflict(
       () => applyOnce(clients, req),
@@ -190,7 +188,7 @@ export async function applyMetadataChange(clients: Clients, req: ChangeRequest):
     const changed = edits.some((e, i) => (outcome.previous[i] ?? null) !== e.value);
     const detail = `${changeDetail(t, edits, outcome.previous)}${changed ? '' : ' (unchanged)'}`;
     await audit(clients, {
-      ...base,
+      ...auditFields,
       target: { ...auditTarget, uid: outcome.subject.record.uid },
       result: 'ok',
       detail,

@@ -11,7 +11,7 @@ import { judgeProbe, matchesSelector, type ProbeObservation, type ProbeVerdict }
 import type { ClusterSource as ClusterCache } from './source';
 import { callOptions } from './config';
 import { statusMessage, toMeshwatchError } from './errors';
-import { podSpecOf } from './records';
+import { podSpecOf } from './ingest';
 
 const DEFAULT_INTERVAL_SECONDS = 30;
 const PROBE_TIMEOUT_MS = 15_000;

@@ -12,7 +12,7 @@ import type { InjectorWebhookRecord, NamespaceRecord, PodRecord, WorkloadRecord 
 import { callOptions, type Clients } from './config';
 import { LINKERD_CONFIG_NAME, toLinkerdConfig, type LinkerdConfigRecord } from './control-plane';
 import { ResourceInformer, type InformerListener, type KubeObject } from './informer';
-import { toNamespaceRecord, toPodRecord } from './records';
+import { toNamespaceRecord, toPodRecord } from './ingest';
 import { toInjectorWebhook } from './webhook';
 import {
   fromCronJob,
@@ -21,7 +21,7 @@ import {
   fromJob,
   fromReplicaSet,
   fromStatefulSet,
-} from './workload-records';
+} from './ingest-workloads';
 
 const LIST_TIMEOUT_MS = 30_000;
 

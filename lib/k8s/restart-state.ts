@@ -20,7 +20,7 @@ export function updateStrategyOf(t: Target, w: Workload): string | undefined {
 }
 
 export function rolloutStatusOf(t: Target, w: Workload): RolloutStatus {
-  const base = {
+  const observed = {
     kind: t.kind,
     restartedAt: w.spec?.template?.metadata?.annotations?.[RESTARTED_AT_ANNOTATION] ?? null,
     updateStrategy: updateStrategyOf(t, w),
@@ -30,7 +30,7 @@ export function rolloutStatusOf(t: Target, w: Workload): RolloutStatus {
   if (t.kind === 'DaemonSet') {
     const s = (w as V1DaemonSet).status;
     return {
-      ...base,
+      ...observed,
       desired: s?.desiredNumberScheduled,
       updated: s?.updatedNumberScheduled,
       available: s?.numberAvailable,
@@ -39,7 +39,7 @@ export function rolloutStatusOf(t: Target, w: Workload): RolloutStatus {
   if (t.kind === 'StatefulSet') {
     const { spec, status } = w as V1StatefulSet;
     return {
-      ...base,
+      ...observed,
       desired: spec?.replicas ?? 1,
       updated: status?.updatedReplicas,
       available: status?.readyReplicas,
@@ -47,7 +47,7 @@ export function rolloutStatusOf(t: Target, w: Workload): RolloutStatus {
   }
   const { spec, status } = w as V1Deployment;
   return {
-    ...base,
+    ...observed,
     desired: spec?.replicas ?? 1,
     current: status?.replicas,
     updated: status?.updatedReplicas,

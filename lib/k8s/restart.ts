@@ -186,14 +186,14 @@ async function restartAndAudit(
   opts: RestartOptions,
 ): Promise<RestartResult> {
   const apiVersion = 'apps/v1';
-  const base = auditBase(opts);
+  const auditFields = auditBase(opts);
   const target = { apiVersion, kind: t.kind, namespace: t.namespace, name: t.name };
-  return auditFailures(clients, { ...base, target }, async () => {
+  return auditFailures(clients, { ...auditFields, target }, async () => {
     const outcome = await attemptRestart(clients, t, opts.dryRun);
     if (outcome.kind === 'already') return await reportAlready(clients, t, opts, outcome);
     const detail = `${RESTARTED_AT_ANNOTATION}: ${outcome.previous ?? '(none)'} → ${outcome.restartedAt}`;
     await audit(clients, {
-      ...base,
+      ...auditFields,
       target: { ...target, uid: outcome.uid },
       result: 'ok',
       detail,

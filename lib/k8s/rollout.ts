@@ -9,7 +9,7 @@ import { judgeRollout, type RolloutEventRecord, type RolloutJudgement } from '@/
 import type { ClusterSource as ClusterCache } from './source';
 import { callOptions, type Clients } from './config';
 import { kubeCall } from './errors';
-import { isoTime } from './records';
+import { isoTime } from './ingest';
 
 const DEFAULT_STALL_SECONDS = 90;
 

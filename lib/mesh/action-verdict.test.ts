@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { namespaceInjectionVerdict, workloadRestartVerdict } from './action-verdict.ts';
 import type { GuardCluster, GuardWorkload } from './guards.ts';
-import type { StatusCounts } from './verdicts.ts';
+import type { StatusCounts } from './outputs.ts';
 
 const counts = (over: Partial<StatusCounts> = {}): StatusCounts => ({
   meshed: 0,

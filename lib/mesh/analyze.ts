@@ -3,7 +3,7 @@
 import { namespaceAnalysisOf } from './combine.ts';
 import { explainTrace } from './explain.ts';
 import { summarise } from './summaries.ts';
-import { createContext, judgePod, type PodJudgement } from './verdict.ts';
+import { createContext, judgePod, type PodJudgement } from './pod-verdict.ts';
 import type { ClusterAnalysis, ClusterSnapshot, NamespaceAnalysis, PodExplanation } from './types.ts';
 
 /** Every pod's verdict and every summary, for the whole cluster. */

@@ -161,7 +161,7 @@ export function annotationSteps(
 }
 
 const INJECTED: TraceStep = Object.freeze({
-  rule: 'verdict',
+  rule: 'pod-verdict',
   outcome: 'pass',
   detail: 'The injector adds the proxy to pods created from this template',
 });
@@ -169,7 +169,7 @@ const INJECTED: TraceStep = Object.freeze({
 export function verdictStep(inject: boolean, codes: ReasonCode[]): TraceStep {
   if (inject) return INJECTED;
   return {
-    rule: 'verdict',
+    rule: 'pod-verdict',
     outcome: 'block',
     detail: `Not injected: ${codes.map((code) => REASONS[code].message).join(', ')}`,
   };

@@ -253,7 +253,7 @@ describe('the decision trace', () => {
     const step = decision.trace.find((s) => s.rule === 'template annotation');
     expect(step?.outcome).toBe('block');
     expect(step?.detail).toContain('label linkerd.io/inject=enabled is ignored');
-    expect(decision.trace.at(-1)).toMatchObject({ rule: 'verdict', outcome: 'block' });
+    expect(decision.trace.at(-1)).toMatchObject({ rule: 'pod-verdict', outcome: 'block' });
   });
 
   it('blocks at the namespace step for an invalid namespace value', () => {

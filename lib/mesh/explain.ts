@@ -3,7 +3,7 @@
 import { CONTROL_PLANE_NS_LABEL, INJECT_ANNOTATION, injectValueOf, optsIn } from './annotations.ts';
 import { capitalise } from './decision-trace.ts';
 import { describeOwnerChain, describeTemplateSource } from './owners.ts';
-import { injectedByInjector, type EngineContext, type PodJudgement } from './verdict.ts';
+import { injectedByInjector, type EngineContext, type PodJudgement } from './pod-verdict.ts';
 import type { NamespaceRecord, TraceStep } from './types.ts';
 
 function ownerStep(j: PodJudgement): TraceStep {

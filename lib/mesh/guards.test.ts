@@ -10,7 +10,7 @@ import {
   type GuardCode,
   type GuardWorkload,
 } from './guards.ts';
-import type { StatusCounts } from './verdicts.ts';
+import type { StatusCounts } from './outputs.ts';
 
 const counts = (over: Partial<StatusCounts> = {}): StatusCounts => ({
   meshed: 0,

@@ -7,7 +7,7 @@
 // - restarts that cannot work: the engine knows the new pods would be refused (injector down,
 //   failurePolicy Fail), would start without a proxy (injector down, Ignore), or cannot change anything
 //   (no injector installed, hostNetwork).
-import type { PodStatus, StatusCounts } from './verdicts.ts';
+import type { PodStatus, StatusCounts } from './outputs.ts';
 import type { ProbeVerdict } from './probe.ts';
 
 export const SYSTEM_NAMESPACES: readonly string[] = ['kube-system', 'kube-public', 'kube-node-lease'];

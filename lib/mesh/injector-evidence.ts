@@ -2,7 +2,7 @@
 // `InjectionSkipped` event (its message is the skip reason from pkg/inject/report.go) on the object it
 // was asked about; for a pod that should have a proxy (missing-proxy) or asked for one and cannot have
 // it (not-injectable), the latest such event says why, in the injector's words.
-import type { PodStatus } from './verdicts.ts';
+import type { PodStatus } from './outputs.ts';
 
 export interface InjectorEventFact {
   reason: string;

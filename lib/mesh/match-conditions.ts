@@ -6,7 +6,7 @@
 // evaluate" — never a guess. Known gap: the controller adds labels of its own (pod-template-hash,
 // controller-revision-hash) that a template does not carry.
 import { Environment } from '@marcbachmann/cel-js';
-import type { MatchCondition, PodSpecRecord } from './records.ts';
+import type { MatchCondition, PodSpecRecord } from './inputs.ts';
 
 export type MatchConditionsResult =
   | { outcome: 'called' }

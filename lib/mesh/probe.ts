@@ -4,7 +4,7 @@
 // The probe pod asks for injection itself (`linkerd.io/inject: enabled` on the pod), so an answering
 // injector always adds its proxy.
 import { findProxy, proxyVersionOf } from './sidecar.ts';
-import type { PodSpecRecord } from './records.ts';
+import type { PodSpecRecord } from './inputs.ts';
 
 export type ProbeState =
   | 'answering' // the injector added its proxy

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { REASON_ORDER, REASONS } from './reasons.ts';
 import { STATUS_SENTENCES, barTone, podWhy, reasonSentence, statusSentence } from './status-words.ts';
-import { POD_STATUSES, type StatusCounts } from './verdicts.ts';
+import { POD_STATUSES, type StatusCounts } from './outputs.ts';
 
 const zero: StatusCounts = {
   meshed: 0,

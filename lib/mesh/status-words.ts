@@ -2,7 +2,7 @@
 // statuses behind it (not from the proxy's presence alone: four unwanted proxies are not "4/4 green").
 // Codes stay in the API and in tooltips; people read these.
 import { REASONS } from './reasons.ts';
-import type { PodStatus, ReasonCode, StatusCounts } from './verdicts.ts';
+import type { PodStatus, ReasonCode, StatusCounts } from './outputs.ts';
 
 export const STATUS_SENTENCES: Readonly<Record<PodStatus, string>> = {
   meshed: 'Has the proxy it should have',

@@ -17,7 +17,7 @@ import { barePodLints, namespaceLints, restartLint, workloadLints } from './lint
 import { isTopLevel } from './owners.ts';
 import { restartability } from './restartability.ts';
 import { matchesSelector } from './selector.ts';
-import { evaluateTemplate, namespaceFacts, type EngineContext, type PodJudgement } from './verdict.ts';
+import { evaluateTemplate, namespaceFacts, type EngineContext, type PodJudgement } from './pod-verdict.ts';
 import type {
   ClusterAnalysis,
   ClusterSummary,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { evaluateInjection } from './decision.ts';
 import { evaluateMatchConditions, unknownPath } from './match-conditions.ts';
-import type { PodSpecRecord } from './records.ts';
+import type { PodSpecRecord } from './inputs.ts';
 import { ruleMatchesPodCreate, rulesMatchPodCreate } from './webhook-rules.ts';
 
 const LINKERD_RULE = {

@@ -3,7 +3,7 @@
 // admissionregistration/v1 RuleWithOperations, matched as in apiserver's pkg/admission/plugin/webhook/
 // predicates/rules/rules.go), and then every `matchConditions` CEL expression must be true
 // (match-conditions.ts).
-import type { WebhookRule } from './records.ts';
+import type { WebhookRule } from './inputs.ts';
 
 /** Pods live only in the core group, version v1, and are namespaced. */
 const POD_CREATE = { operation: 'CREATE', group: '', version: 'v1', resource: 'pods' } as const;

@@ -23,7 +23,7 @@ describe('layering', { timeout: 60_000 }, () => {
     ['lib/k8s/probe-file.ts', "import '@/lib/test/dump-fixtures';", 'under the routes'],
     ['components/probe-file.tsx', "import '@/lib/k8s/cache';", 'over HTTP only'],
     ['lib/ui/probe-file.ts', "import '@kubernetes/client-node';", 'over HTTP only'],
-    ['app/namespaces/page.tsx', "import '@/lib/k8s/views';", 'over HTTP only'],
+    ['app/namespaces/page.tsx', "import '@/lib/k8s/responses';", 'over HTTP only'],
   ])('%s may not %s', async (file, source, message) => {
     const messages = await restricted(file, source);
     expect(messages).toHaveLength(1);

@@ -240,5 +240,5 @@ export const DECISION_RULES = [
   'namespace annotation',
   'template annotation',
   'automountServiceAccountToken',
-  'verdict',
+  'pod-verdict',
 ] as const;

@@ -15,7 +15,7 @@ import {
 import { startServer, type MeshwatchServer } from './helpers/server';
 import { ADMIN_KUBECONFIG, deleteNamespaces, requireTestbed, testName, until } from './helpers/testbed';
 
-const ns = testName('verdict');
+const ns = testName('pod-verdict');
 const outside = testName('verdict-out');
 const SCOPE = { 'meshwatch.io/verdict-scope': ns };
 let server: MeshwatchServer;
@@ -47,7 +47,7 @@ beforeAll(async () => {
     deploymentYaml(outside, 'idle'),
   );
   await waitForRunningPods(outside, 1);
-  server = await startServer({ name: 'verdict', env: { KUBECONFIG: ADMIN_KUBECONFIG } });
+  server = await startServer({ name: 'pod-verdict', env: { KUBECONFIG: ADMIN_KUBECONFIG } });
   api = new Api(server);
   await until('the cache to see the test workloads', async () => {
     const body = await namespaceOf(ns);

@@ -8,7 +8,7 @@ import { getCache } from '@/lib/k8s/cache';
 import { restartWorkload } from '@/lib/k8s/restart';
 import { guardPlan } from '@/lib/k8s/guard';
 import { currentRun, planNow, planRefusals, startRun } from '@/lib/k8s/restart-plan-run';
-import { clientsOf } from '@/lib/k8s/views';
+import { clientsOf } from '@/lib/k8s/responses';
 
 // The cluster-wide restart plan: GET what it would do now (and the current or last run), POST to dry-run
 // or start it. The server owns the run; progress is on GET and on the stream (`event: plan`).

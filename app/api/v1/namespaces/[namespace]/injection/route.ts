@@ -5,7 +5,7 @@ import { injectionRequest, namespaceName, readJsonObject } from '@/lib/api/valid
 import { getCache } from '@/lib/k8s/cache';
 import { guardInjection } from '@/lib/k8s/guard';
 import { setNamespaceInjection } from '@/lib/k8s/injection';
-import { clientsOf, injectionView } from '@/lib/k8s/views';
+import { clientsOf, injectionView } from '@/lib/k8s/responses';
 
 type Context = { params: Promise<{ namespace: string }> };
 

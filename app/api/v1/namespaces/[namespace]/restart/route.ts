@@ -6,7 +6,7 @@ import { restartPlan } from '@/lib/mesh';
 import { getCache } from '@/lib/k8s/cache';
 import { guardRestart } from '@/lib/k8s/guard';
 import { restartNamespace } from '@/lib/k8s/restart';
-import { clientsOf, namespaceAnalysis } from '@/lib/k8s/views';
+import { clientsOf, namespaceAnalysis } from '@/lib/k8s/responses';
 
 type Context = { params: Promise<{ namespace: string }> };
 

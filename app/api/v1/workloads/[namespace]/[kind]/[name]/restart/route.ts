@@ -12,7 +12,7 @@ import {
 import { getCache } from '@/lib/k8s/cache';
 import { restartWorkload } from '@/lib/k8s/restart';
 import { guardRestart } from '@/lib/k8s/guard';
-import { clientsOf, namespaceAnalysis, workloadPods } from '@/lib/k8s/views';
+import { clientsOf, namespaceAnalysis, workloadPods } from '@/lib/k8s/responses';
 
 type Context = { params: Promise<{ namespace: string; kind: string; name: string }> };
 

@@ -6,8 +6,8 @@ import {
   podSpecOf,
   toNamespaceRecord,
   toPodRecord,
-} from './records';
-import { fromDeployment, fromStatefulSet } from './workload-records';
+} from './ingest';
+import { fromDeployment, fromStatefulSet } from './ingest-workloads';
 
 const injectFields = { 'f:metadata': { 'f:annotations': { 'f:linkerd.io/inject': {} } } };
 

@@ -1,6 +1,6 @@
 // The engine's outputs: per-pod verdicts, reasons, lints, traces and summaries. Type-only apart from
 // the two status lists, which client code may import too.
-import type { PodPhase, WorkloadKind } from './records.ts';
+import type { PodPhase, WorkloadKind } from './inputs.ts';
 import type { GitOpsManager } from './gitops.ts';
 
 /** One per pod. */

@@ -6,8 +6,8 @@ import { ENCODING_HEADER, READY_HEADER } from '@/lib/api/encoding-passthrough';
 import { describe, expect, it } from 'vitest';
 import { fixtureDump } from '@/lib/test/dump-fixtures';
 import { snapshotSourceFromEnv } from './snapshot-source';
-import { namespaceResponse, overviewResponse } from './view-bodies';
-import { namespaceView, overviewView } from './views';
+import { namespaceResponse, overviewResponse } from './response-bodies';
+import { namespaceView, overviewView } from './responses';
 
 const file = path.join(mkdtempSync(path.join(tmpdir(), 'meshwatch-bodies-')), 'dump.json');
 writeFileSync(file, JSON.stringify(fixtureDump()));

@@ -29,7 +29,7 @@ import type { Clients } from './config';
 import { namespaceRows, workloadRows } from './action-verdicts';
 import { injectorEvents } from './events';
 import { latestProbe } from './probe';
-import { toNamespaceRecord } from './records';
+import { toNamespaceRecord } from './ingest';
 
 /** The engine's last analysis of the source (views and /metrics share it). */
 export function clusterAnalysis(cache: ClusterCache): ClusterAnalysis {

@@ -8,7 +8,7 @@ import { namespaceRows } from './action-verdicts';
 import { guardCluster } from './guard';
 import { latestProbe } from './probe';
 import type { ClusterSource as ClusterCache } from './source';
-import { clusterAnalysis, namespaceView } from './views';
+import { clusterAnalysis, namespaceView } from './responses';
 
 interface Held {
   key: string;

@@ -13,7 +13,7 @@ import type {
   V1StatefulSet,
 } from '@kubernetes/client-node';
 import type { WorkloadKind, WorkloadRecord } from '@/lib/mesh/types';
-import { metaOf, ownerOf, podSpecOf } from './records';
+import { metaOf, ownerOf, podSpecOf } from './ingest';
 
 interface Parts {
   metadata?: V1ObjectMeta & { ownerReferences?: V1OwnerReference[] };
