@@ -12,7 +12,8 @@ import { SearchInput } from '@/components/ui/search-input';
 import { PageSkeleton } from '@/components/ui/skeleton';
 import { Button } from '@/components/ui/button';
 import { plural } from '@/lib/ui/format';
-import { filterNamespaces, NAMESPACE_SORTS, sortNamespaces, attentionScore } from '@/lib/ui/namespace-list';
+import { namespaceAttention } from '@/lib/mesh/attention';
+import { filterNamespaces, NAMESPACE_SORTS, sortNamespaces } from '@/lib/ui/namespace-list';
 import { nextSort, readSort } from '@/lib/ui/table-sort';
 import { useOverview } from '@/lib/ui/use-api';
 import { useUrlState } from '@/lib/ui/use-url-state';
@@ -43,7 +44,7 @@ export function OverviewView() {
     return <PageSkeleton label="Loading the cluster overview" />;
   }
 
-  const attention = data.namespaces.filter((namespace) => attentionScore(namespace) > 0).length;
+  const attention = data.namespaces.filter((namespace) => namespaceAttention(namespace) > 0).length;
   return (
     <div className="space-y-4">
       <ClusterHeader context={data.context} cluster={data.cluster} />

@@ -1,7 +1,7 @@
 import type { ClusterSummary, NamespaceSummary } from '@/lib/mesh/types';
 import { StatCard } from '@/components/ui/card';
 import { formatCount, formatPercent, plural } from '@/lib/ui/format';
-import { podsNeedingRestart } from '@/lib/ui/pod-status';
+import { podsNeedingRestart } from '@/lib/mesh/aggregate';
 
 export function SummaryCards({
   cluster,

@@ -15,7 +15,7 @@ import { MeshwatchError } from '@/lib/api/errors';
 import {
   analyzeNamespace,
   explainPod,
-  RESTART_FIXES,
+  podsNeedingRestart,
   type ClusterAnalysis,
   type ClusterSnapshot,
   type NamespaceAnalysis,
@@ -167,7 +167,7 @@ export function injectionView(
         namespace: w.namespace,
         kind: w.kind,
         name: w.name,
-        pods: RESTART_FIXES.reduce((sum, status) => sum + w.statusCounts[status], 0),
+        pods: podsNeedingRestart(w.statusCounts),
       })),
     commands: kubectlCommands(metadataChange),
     manifest: manifestFragment(metadataChange),

@@ -17,6 +17,7 @@ import { isRestartableKind, type RestartableKind } from '@/lib/mesh/restartabili
 import {
   PAUSED_DEPLOYMENT_MESSAGE,
   needsRestart,
+  podsNeedingRestart,
   RESTART_FIXES,
   RESTARTED_AT_ANNOTATION,
   restartInProgress,
@@ -224,7 +225,7 @@ export async function restartNamespace(
   const results: RestartResult[] = [];
   const failures: MeshwatchError[] = [];
   for (const w of candidates) {
-    const pods = RESTART_FIXES.reduce((sum, status) => sum + w.statusCounts[status], 0);
+    const pods = podsNeedingRestart(w.statusCounts);
     const ref = { namespace, kind: w.kind, name: w.name };
     if (!w.restart.restartable || !isRestartableKind(w.kind)) {
       results.push({

@@ -32,6 +32,11 @@ export function needsRestart(counts: StatusCounts): boolean {
   return RESTART_FIXES.some((status) => counts[status] > 0);
 }
 
+/** How many of these pods a restart fixes (missing, unwanted or outdated proxy). */
+export function podsNeedingRestart(counts: StatusCounts): number {
+  return RESTART_FIXES.reduce((sum, status) => sum + counts[status], 0);
+}
+
 export interface Tally {
   pods: number;
   /** Pods with a proxy, whatever their status (meshed, outdated or unwanted): viz's "meshed". */

@@ -26,7 +26,8 @@ export { REASONS, REASON_ORDER, type ReasonEntry } from './reasons.ts';
 export { LINTS, type LintEntry } from './lints.ts';
 export { PAUSED_DEPLOYMENT_MESSAGE, restartability } from './restartability.ts';
 export { restartInProgress, rolloutComplete, type RolloutStatus } from './rollout-progress.ts';
-export { isCounted, isFailed, needsRestart } from './aggregate.ts';
+export { isCounted, isFailed, needsRestart, podsNeedingRestart } from './aggregate.ts';
+export { namespaceAttention, workloadAttention } from './attention.ts';
 export { PROXY_CONTAINER_NAME } from './sidecar.ts';
 export { injectorEvidence, type InjectorEventFact } from './injector-evidence.ts';
 export {

@@ -7,6 +7,7 @@ import {
   isInvalidInjectValue,
 } from './annotations.ts';
 import { restartAction, type RestartTarget } from './restartability.ts';
+import { podsNeedingRestart } from './aggregate.ts';
 import { RESTART_FIXES } from './types.ts';
 import type {
   Lint,
@@ -171,7 +172,7 @@ export function restartLint(target: Target, counts: StatusCounts, restart: Resta
       restartAction(restart, 'bring it up to date'),
     );
   }
-  const total = RESTART_FIXES.reduce((sum, s) => sum + counts[s], 0);
+  const total = podsNeedingRestart(counts);
   return lint(
     'restart_required',
     target,

@@ -1,19 +1,8 @@
 import type { NamespaceSummary } from '@/lib/mesh/types';
-import { podsNeedingRestart } from './pod-status';
+import { namespaceAttention } from '@/lib/mesh/attention';
 import { compareBy, matchesQuery, type SortState } from './table-sort';
 
 export const NAMESPACE_SORTS = ['name', 'injection', 'meshed', 'pods', 'attention'] as const;
-
-/** Pods the engine says need something done, plus lints: the "needs attention" view. */
-export function attentionScore(namespace: NamespaceSummary): number {
-  return (
-    podsNeedingRestart(namespace.statusCounts) +
-    namespace.statusCounts['not-injectable'] +
-    namespace.lints.length +
-    namespace.workloadLints.error +
-    namespace.workloadLints.warning
-  );
-}
 
 export function filterNamespaces<T extends NamespaceSummary>(
   namespaces: readonly T[],
@@ -21,7 +10,7 @@ export function filterNamespaces<T extends NamespaceSummary>(
 ): T[] {
   return namespaces.filter(
     (namespace) =>
-      (!attentionOnly || attentionScore(namespace) > 0) &&
+      (!attentionOnly || namespaceAttention(namespace) > 0) &&
       matchesQuery(query, namespace.name, namespace.injectValue),
   );
 }
@@ -33,7 +22,7 @@ export function sortNamespaces<T extends NamespaceSummary>(namespaces: T[], sort
     injection: (namespace) => namespace.injectValue ?? '',
     meshed: (namespace) => (namespace.pods === 0 ? -1 : namespace.meshed / namespace.pods),
     pods: (namespace) => namespace.pods,
-    attention: attentionScore,
+    attention: namespaceAttention,
   };
   const primary = compareBy(value[sort.key] ?? value.name!, sort.direction);
   return [...namespaces].sort((a, b) => primary(a, b) || byName(a, b));

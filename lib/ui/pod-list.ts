@@ -1,4 +1,5 @@
 import type { PodStatus, PodVerdict, WorkloadSummary } from '@/lib/mesh/types';
+import { workloadAttention } from '@/lib/mesh/attention';
 import { STATUS_ORDER } from './pod-status';
 import { compareBy, matchesQuery, type SortState } from './table-sort';
 
@@ -58,7 +59,7 @@ export function sortWorkloads<T extends WorkloadSummary>(workloads: T[], sort: S
     kind: (workload) => workload.kind,
     meshed: (workload) => (workload.pods === 0 ? -1 : workload.meshed / workload.pods),
     pods: (workload) => workload.pods,
-    attention: (workload) => (workload.needsRestart ? 1_000_000 : 0) + workload.lints.length,
+    attention: workloadAttention,
   };
   const primary = compareBy(value[sort.key] ?? value.name!, sort.direction);
   const byName = compareBy<WorkloadSummary>((workload) => `${workload.name}/${workload.kind}`, 'asc');

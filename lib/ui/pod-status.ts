@@ -45,9 +45,6 @@ export function isPodStatus(value: string): value is PodStatus {
 }
 
 /** Pods a restart would change, from the engine's own counts. */
-export function podsNeedingRestart(counts: StatusCounts): number {
-  return RESTART_FIXES.reduce((sum, status) => sum + counts[status], 0);
-}
 
 /** Tailwind classes per tone, spelled out so the compiler sees them. */
 export const TONE_CLASSES: Record<Tone, { badge: string; dot: string; bar: string; text: string }> = {
