@@ -18,7 +18,6 @@ import {
   PAUSED_DEPLOYMENT_MESSAGE,
   needsRestart,
   podsNeedingRestart,
-  RESTART_FIXES,
   RESTARTED_AT_ANNOTATION,
   restartInProgress,
   type NamespaceAnalysis,

@@ -1,4 +1,4 @@
-import { POD_STATUSES, RESTART_FIXES, type PodStatus, type StatusCounts } from '@/lib/mesh/types';
+import { POD_STATUSES, type PodStatus } from '@/lib/mesh/types';
 
 // How each status the engine reports looks on screen. Presentation only: the engine decides which status a
 // pod has; this table decides its label, colour and order.
