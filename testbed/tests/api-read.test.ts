@@ -1,5 +1,7 @@
 // Read routes against the real testbed: overview, namespace, pod (with trace and injector events),
 // capabilities, activity, stream, health, the Host allow-list, and their 400/404 answers.
+import { request } from 'node:http';
+import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CapabilitiesResponse, NamespaceResponse, OverviewResponse, PodResponse } from '@/lib/api/dto';
 import { Api, errorOf, EventStream, rawRequest } from './helpers/api';
@@ -73,10 +75,31 @@ describe('health', () => {
 });
 
 describe('GET /api/v1/overview', () => {
+  // The body is gzipped once per change batch (lib/api/json-body.ts); Next drops Content-Encoding from
+  // route handlers, so instrumentation restores it. Checked on the wire, not through fetch's decoder.
+  it.each([
+    ['/api/v1/overview', 'namespaces'],
+    ['/api/v1/namespaces/:ns', 'pods'],
+  ])('%s arrives gzipped once when asked, and as plain JSON when not', async (route, field) => {
+    const path = route.replace(':ns', ns);
+    const packed = await wire(`${server.url}${path}`, { 'accept-encoding': 'gzip, deflate, br' });
+    expect(packed.status).toBe(200);
+    expect(packed.headers['content-encoding']).toBe('gzip');
+    expect(packed.headers['x-meshwatch-content-encoding']).toBeUndefined();
+    expect(String(packed.headers.vary)).toMatch(/accept-encoding/i);
+    const fromGzip = JSON.parse(gunzipSync(packed.body).toString('utf8')) as Record<string, unknown>;
+    expect(fromGzip).toHaveProperty(field);
+    // A client cannot switch gzip on by sending the hook's own header.
+    const plain = await wire(`${server.url}${path}`, { 'x-meshwatch-encoding-ready': '1' });
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    const fromPlain = JSON.parse(plain.body.toString('utf8')) as Record<string, unknown>;
+    expect(Object.keys(fromPlain)).toEqual(Object.keys(fromGzip));
+  });
+
   it('gives context, control-plane facts, totals, one row per namespace and freshness', async () => {
     const { status, body, headers } = await api.get<OverviewResponse>('/api/v1/overview');
     expect(status).toBe(200);
-    expect(headers.get('cache-control')).toBe('no-store');
+    expect(headers.get('cache-control')?.split(', ')).toContain('no-store');
     expect(body.context.name).toBe('meshwatch-testbed');
     expect(body.context.server).toMatch(/^https:\/\/127\.0\.0\.1:\d+$/);
     expect(body.context.inCluster).toBe(false);
@@ -247,3 +270,22 @@ describe('Host allow-list and unknown paths', () => {
     expect(errorOf(res).code).toBe('not_found');
   });
 });
+
+/** A GET with the body as bytes, exactly as sent (no decoding). */
+function wire(
+  url: string,
+  headers: Record<string, string>,
+): Promise<{ status: number; body: Buffer; headers: Record<string, string | string[] | undefined> }> {
+  return new Promise((resolve, reject) => {
+    const req = request(url, { headers, timeout: 30_000 }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (chunk: Buffer) => chunks.push(chunk));
+      res.on('end', () =>
+        resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks), headers: res.headers }),
+      );
+    });
+    req.on('error', reject);
+    req.on('timeout', () => req.destroy(new Error('timeout')));
+    req.end();
+  });
+}
