@@ -69,6 +69,11 @@ const config = [
     '@/components/*',
   ]),
   ...layer(
+    'app/api/**/*.ts',
+    'routes are thin: lib/k8s hands them engine records and responses, never client-node objects',
+    ['@kubernetes/*', '@/components/*', '@/lib/ui/*'],
+  ),
+  ...layer(
     ['lib/ui/**/*.{ts,tsx}', 'components/**/*.{ts,tsx}', 'app/**/page.tsx', 'app/**/layout.tsx'],
     'the UI talks to the server over HTTP only: no lib/k8s, no client-node',
     ['@kubernetes/*', '@/lib/k8s/*', '@/app/api/*'],

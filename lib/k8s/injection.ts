@@ -1,4 +1,5 @@
 import 'server-only';
+import type { NamespaceRecord } from '@/lib/mesh/types';
 // Set or remove a namespace's `linkerd.io/inject` annotation with a JSON merge patch that carries only
 // that annotation plus the resourceVersion it was computed from (a precondition, so the audit's
 // old → new is exact; a concurrent writer makes us re-read and retry, then answer 409).
@@ -9,6 +10,7 @@ import { MeshwatchError } from '@/lib/api/errors';
 import { INJECT_ANNOTATION } from '@/lib/mesh/annotations';
 import { audit, auditFailures, auditValue, INJECTION_CHANGED_REASON } from './audit';
 import { retryOnConflict } from './conflict-retry';
+import { toNamespaceRecord } from './ingest';
 import { callOptions, type Clients } from './config';
 import { kubeCall } from './errors';
 
@@ -21,13 +23,17 @@ export interface InjectionChange {
   client: ClientIdentity;
 }
 
+/** What the action hands back: engine records, never client-node objects. */
 export interface InjectionOutcome {
   previousValue: string | null;
   /** The namespace as the API server returned it from the patch (dry-run: as it would be). */
-  patched: V1Namespace;
+  patched: NamespaceRecord;
 }
 
-async function patchOnce(clients: Clients, change: InjectionChange): Promise<InjectionOutcome> {
+async function patchOnce(
+  clients: Clients,
+  change: InjectionChange,
+): Promise<{ previousValue: string | null; patched: V1Namespace }> {
   const target = `Namespace "${change.namespace}"`;
   const current = await kubeCall(
     () => clients.core.readNamespace({ name: change.namespace }, callOptions()),
@@ -87,6 +93,6 @@ export async function setNamespaceInjection(
       old: previousValue,
       event: changed ? { reason: INJECTION_CHANGED_REASON, message: `meshwatch set ${detail}` } : undefined,
     });
-    return outcome;
+    return { previousValue, patched: toNamespaceRecord(patched) };
   });
 }

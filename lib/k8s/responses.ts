@@ -23,13 +23,11 @@ import {
 } from '@/lib/mesh';
 import { namespaceInjectionChange } from '@/lib/mesh/changes';
 import { kubectlCommands, manifestFragment } from '@/lib/mesh/commands';
-import type { V1Namespace } from '@kubernetes/client-node';
 import type { ClusterSource as ClusterCache } from './source';
 import type { Clients } from './config';
 import { namespaceRows, workloadRows } from './action-verdicts';
 import { injectorEvents } from './events';
 import { latestProbe } from './probe';
-import { toNamespaceRecord } from './ingest';
 
 /** The engine's last analysis of the source (views and /metrics share it). */
 export function clusterAnalysis(cache: ClusterCache): ClusterAnalysis {
@@ -144,10 +142,9 @@ export async function podView(cache: ClusterCache, namespace: string, podName: s
  */
 export function injectionView(
   cache: ClusterCache,
-  patchedNamespace: V1Namespace,
+  patched: NamespaceRecord,
   change: { previousValue: string | null; value: InjectValue | null; dryRun: boolean },
 ): InjectionResponse {
-  const patched: NamespaceRecord = toNamespaceRecord(patchedNamespace);
   const snapshot = cache.namespaceSnapshot(patched.name);
   const replaced: ClusterSnapshot = {
     ...snapshot,
