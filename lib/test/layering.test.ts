@@ -24,6 +24,11 @@ describe('layering', { timeout: 60_000 }, () => {
     ['components/probe-file.tsx', "import '@/lib/k8s/cache';", 'over HTTP only'],
     ['lib/ui/probe-file.ts', "import '@kubernetes/client-node';", 'over HTTP only'],
     ['app/namespaces/page.tsx', "import '@/lib/k8s/responses';", 'over HTTP only'],
+    [
+      'app/api/v1/overview/route.ts',
+      "import { V1Namespace } from '@kubernetes/client-node';",
+      'never client-node',
+    ],
   ])('%s may not %s', async (file, source, message) => {
     const messages = await restricted(file, source);
     expect(messages).toHaveLength(1);
