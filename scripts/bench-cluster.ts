@@ -377,7 +377,16 @@ async function main(): Promise<void> {
   let url = env.MESHWATCH_URL ?? '';
   if (!url) {
     console.log('  starting next start (building if stale) ...');
-    server = await startServer({ name: 'bench-cluster', env: { KUBECONFIG, MESHWATCH_READ_ONLY: 'true' } });
+    // The memory settings the Dockerfile and `npm start` use.
+    server = await startServer({
+      name: 'bench-cluster',
+      env: {
+        KUBECONFIG,
+        MESHWATCH_READ_ONLY: 'true',
+        NODE_OPTIONS: '--max-semi-space-size=1',
+        MALLOC_ARENA_MAX: '2',
+      },
+    });
     url = server.url;
   }
   const pid = serverPid(server);
