@@ -1,6 +1,9 @@
 'use client';
-
-import { useEffect, useRef, useState } from 'react';
+// The rows in view of a fixed-row-height table, from @tanstack/react-virtual (scroll and resize
+// tracking, overscan), shaped as the start/end/spacers VirtualTable renders between its sticky header
+// and its <tbody> spacers.
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useRef } from 'react';
 
 export interface RowWindow {
   /** Attach to the scrolling element. */
@@ -23,35 +26,22 @@ export function useWindowedRows(
   overscan = 10,
 ): RowWindow {
   const scrollRef = useRef<HTMLDivElement | null>(null);
-  const [view, setView] = useState({ top: 0, height: 800 });
-
-  useEffect(() => {
-    const element = scrollRef.current;
-    if (!element) return;
-    let frame = 0;
-    const measure = () => {
-      cancelAnimationFrame(frame);
-      frame = requestAnimationFrame(() =>
-        setView((current) =>
-          current.top === element.scrollTop && current.height === element.clientHeight
-            ? current
-            : { top: element.scrollTop, height: element.clientHeight },
-        ),
-      );
-    };
-    const resizeObserver = new ResizeObserver(measure);
-    resizeObserver.observe(element);
-    element.addEventListener('scroll', measure, { passive: true });
-    return () => {
-      cancelAnimationFrame(frame);
-      resizeObserver.disconnect();
-      element.removeEventListener('scroll', measure);
-    };
-  }, []);
-
-  const top = Math.max(0, view.top - headerHeight);
-  const start = Math.min(count, Math.max(0, Math.floor(top / rowHeight) - overscan));
-  const end = Math.min(count, Math.ceil((top + view.height) / rowHeight) + overscan);
+  // Only numbers leave this hook, never the virtualizer's functions, so nothing memoised can go stale.
+  // eslint-disable-next-line react-hooks/incompatible-library
+  const virtualizer = useVirtualizer({
+    count,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => rowHeight,
+    overscan,
+    paddingStart: headerHeight,
+    // Before the scroller is measured (first render, server render): a screenful of rows.
+    initialRect: { width: 0, height: 800 },
+  });
+  const items = virtualizer.getVirtualItems();
+  const first = items[0];
+  const last = items[items.length - 1];
+  const start = first?.index ?? 0;
+  const end = last ? last.index + 1 : 0;
   return {
     scrollRef,
     start,
