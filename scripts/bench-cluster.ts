@@ -13,146 +13,30 @@
 // niceness N during the phases: on one 2-core machine they otherwise take most of the CPU the churn
 // costs, which in a real cluster is spent on other machines.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { setPriority } from 'node:os';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { startServer, type MeshwatchServer } from '../testbed/tests/helpers/server';
-
-const env = process.env;
-const num = (name: string, fallback: number) => {
-  const v = Number(env[name]);
-  return Number.isFinite(v) && v >= 0 && env[name] !== '' && env[name] !== undefined ? v : fallback;
-};
-const NAMESPACES = num('BENCH_NAMESPACES', 100);
-const PODS = num('BENCH_PODS', 2000);
-const WORKLOADS_PER_NS = num('BENCH_WORKLOADS_PER_NS', 4);
-const RPS = num('BENCH_RPS', 50);
-const SSE = num('BENCH_SSE', 50);
-const CHURN = num('BENCH_CHURN', 20);
-const SECONDS = num('BENCH_SECONDS', 30);
-const TIMEOUT_MS = 30_000;
-const ROOT = path.resolve(import.meta.dirname, '..');
-const KUBECONFIG = env.MESHWATCH_TESTBED_DIR
-  ? path.join(env.MESHWATCH_TESTBED_DIR, 'kubeconfig')
-  : path.join(ROOT, '.testbed', 'kubeconfig');
-const PREFIX = 'bench-';
-const NICE_CLUSTER = env.BENCH_NICE_CLUSTER ? num('BENCH_NICE_CLUSTER', 0) : null;
-
-/** Sets the testbed's processes to `niceness` (from its pids/ folder); returns how many it found. */
-function reniceCluster(niceness: number): number {
-  const dir = path.join(env.MESHWATCH_TESTBED_DIR ?? path.join(ROOT, '.testbed'), 'pids');
-  let pids: string[] = [];
-  try {
-    pids = readdirSync(dir).map((f) => readFileSync(path.join(dir, f), 'utf8').trim());
-  } catch {
-    return 0;
-  }
-  const found = pids.filter((pid) => /^\d+$/.test(pid));
-  // Every thread: Go runtimes run on many.
-  for (const pid of found) spawnSync('bash', ['-c', `renice -n ${niceness} -p $(ls /proc/${pid}/task)`]);
-  return found.length;
-}
-
-function kubectl(args: string[], input?: string): string {
-  const r = spawnSync('bash', ['testbed/kubectl.sh', '--kubeconfig', KUBECONFIG, ...args], {
-    cwd: ROOT,
-    input,
-    encoding: 'utf8',
-    maxBuffer: 1 << 30,
-  });
-  if (r.status !== 0) throw new Error(`kubectl ${args.join(' ')} failed: ${r.stderr.slice(-2000)}`);
-  return r.stdout;
-}
-
-function manifests(): string {
-  const docs: string[] = [];
-  const workloads = NAMESPACES * WORKLOADS_PER_NS;
-  const perWorkload = Math.max(1, Math.round(PODS / workloads));
-  for (let n = 0; n < NAMESPACES; n++) {
-    const ns = `${PREFIX}${String(n).padStart(4, '0')}`;
-    const inject = n % 3 === 0 ? 'enabled' : n % 3 === 1 ? 'disabled' : '';
-    docs.push(
-      JSON.stringify({
-        apiVersion: 'v1',
-        kind: 'Namespace',
-        metadata: {
-          name: ns,
-          labels: { 'meshwatch-bench': 'true' },
-          annotations: inject ? { 'linkerd.io/inject': inject } : {},
-        },
-      }),
-    );
-    for (let w = 0; w < WORKLOADS_PER_NS; w++) {
-      const name = `app-${w}`;
-      docs.push(
-        JSON.stringify({
-          apiVersion: 'apps/v1',
-          kind: 'Deployment',
-          metadata: { name, namespace: ns },
-          spec: {
-            replicas: perWorkload,
-            selector: { matchLabels: { app: name } },
-            template: {
-              metadata: { labels: { app: name } },
-              spec: {
-                containers: [{ name: 'app', image: 'ghcr.io/acme/app:1.0' }],
-                terminationGracePeriodSeconds: 0,
-              },
-            },
-          },
-        }),
-      );
-    }
-  }
-  return docs.join('\n---\n');
-}
-
-function countRunning(): { pods: number; ms: number } {
-  const started = performance.now();
-  const out = kubectl(['get', 'pods', '-A', '-o', 'json']);
-  const items = (
-    JSON.parse(out) as { items: { metadata: { namespace: string }; status?: { phase?: string } }[] }
-  ).items;
-  const pods = items.filter(
-    (p) => p.metadata.namespace.startsWith(PREFIX) && p.status?.phase === 'Running',
-  ).length;
-  return { pods, ms: performance.now() - started };
-}
-
-async function createCluster(): Promise<{ baselineMs: number }> {
-  const started = Date.now();
-  kubectl(['apply', '--server-side', '-f', '-'], manifests());
-  const target =
-    NAMESPACES * WORKLOADS_PER_NS * Math.max(1, Math.round(PODS / (NAMESPACES * WORKLOADS_PER_NS)));
-  let last = countRunning();
-  while (last.pods < target) {
-    process.stdout.write(
-      `\r  ${last.pods}/${target} pods running (${Math.round((Date.now() - started) / 1000)} s)   `,
-    );
-    await sleep(3000);
-    last = countRunning();
-  }
-  const secs = (Date.now() - started) / 1000;
-  console.log(
-    `\r  ${last.pods} pods running after ${secs.toFixed(0)} s (${(last.pods / secs).toFixed(0)} pods/s)       `,
-  );
-  const samples: number[] = [];
-  for (let i = 0; i < 3; i++) samples.push(countRunning().ms);
-  return { baselineMs: median(samples) };
-}
+import {
+  CHURN,
+  env,
+  KUBECONFIG,
+  NAMESPACES,
+  NICE_CLUSTER,
+  PODS,
+  PREFIX,
+  ROOT,
+  RPS,
+  SECONDS,
+  SSE,
+  TIMEOUT_MS,
+  WORKLOADS_PER_NS,
+} from './bench-config';
+import { quantile } from './bench-stats';
+import { createCluster, kubectl, reniceCluster } from './bench-testbed';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-function median(xs: number[]): number {
-  return quantile(xs, 0.5);
-}
-
-function quantile(xs: number[], q: number): number {
-  if (xs.length === 0) return NaN;
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.floor(q * s.length))]!;
-}
 
 function serverPid(server: MeshwatchServer | null): number | null {
   if (env.BENCH_PID) return Number(env.BENCH_PID);

@@ -1,0 +1,22 @@
+// bench:cluster's parameters, from the environment (see scripts/bench-cluster.ts for what each means).
+import path from 'node:path';
+
+export const env = process.env;
+export const num = (name: string, fallback: number) => {
+  const v = Number(env[name]);
+  return Number.isFinite(v) && v >= 0 && env[name] !== '' && env[name] !== undefined ? v : fallback;
+};
+export const NAMESPACES = num('BENCH_NAMESPACES', 100);
+export const PODS = num('BENCH_PODS', 2000);
+export const WORKLOADS_PER_NS = num('BENCH_WORKLOADS_PER_NS', 4);
+export const RPS = num('BENCH_RPS', 50);
+export const SSE = num('BENCH_SSE', 50);
+export const CHURN = num('BENCH_CHURN', 20);
+export const SECONDS = num('BENCH_SECONDS', 30);
+export const TIMEOUT_MS = 30_000;
+export const ROOT = path.resolve(import.meta.dirname, '..');
+export const KUBECONFIG = env.MESHWATCH_TESTBED_DIR
+  ? path.join(env.MESHWATCH_TESTBED_DIR, 'kubeconfig')
+  : path.join(ROOT, '.testbed', 'kubeconfig');
+export const PREFIX = 'bench-';
+export const NICE_CLUSTER = env.BENCH_NICE_CLUSTER ? num('BENCH_NICE_CLUSTER', 0) : null;
