@@ -23,13 +23,22 @@ export interface JsonHead {
   readonly crc: number;
 }
 
-/** `fields` may hold pre-serialised JSON under `raw` (e.g. a list joined from cached row strings). */
-export function jsonHead(fields: Record<string, unknown | { raw: string }>): JsonHead {
+/** JSON already serialised (e.g. a list joined from cached row strings), spliced in as it is. */
+export class RawJson {
+  constructor(readonly text: string) {}
+}
+
+/** A JSON array of pre-serialised items. */
+export function rawArray(items: readonly string[]): RawJson {
+  return new RawJson(`[${items.join(',')}]`);
+}
+
+export function jsonHead(fields: Record<string, unknown>): JsonHead {
   const parts: string[] = [];
   for (const [key, value] of Object.entries(fields)) {
     if (value === undefined) continue;
-    const raw = isRaw(value) ? value.raw : JSON.stringify(value);
-    parts.push(`${JSON.stringify(key)}:${raw}`);
+    const text = value instanceof RawJson ? value.text : JSON.stringify(value);
+    parts.push(`${JSON.stringify(key)}:${text}`);
   }
   const text = `{${parts.join(',')}`;
   const bytes = Buffer.from(text, 'utf8');
@@ -39,15 +48,6 @@ export function jsonHead(fields: Record<string, unknown | { raw: string }>): Jso
     deflated: deflateRawSync(bytes, { finishFlush: constants.Z_FULL_FLUSH }),
     crc: crc32(bytes),
   };
-}
-
-/** A JSON array of pre-serialised items. */
-export function rawArray(items: readonly string[]): { raw: string } {
-  return { raw: `[${items.join(',')}]` };
-}
-
-function isRaw(value: unknown): value is { raw: string } {
-  return typeof value === 'object' && value !== null && Object.keys(value).length === 1 && 'raw' in value;
 }
 
 /**
