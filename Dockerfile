@@ -17,9 +17,13 @@ WORKDIR /app
 ENV NEXT_TELEMETRY_DISABLED=1
 COPY --from=deps /app/node_modules ./node_modules
 COPY . .
-RUN node_modules/.bin/next build && mkdir -p public \
+# A context made by `scripts/image.sh --prebuilt` (what `npm test` uses, having just built the app from
+# the same lock file) holds the host's standalone output in prebuilt/, laid out as below: it is used as
+# it is instead of building a second time. Any other context is the source: `next build`.
+RUN if [ -f prebuilt/server.js ]; then mkdir -p .next && mv prebuilt .next/standalone; \
+  else node_modules/.bin/next build && mkdir -p public \
   && cp -r public .next/standalone/public \
-  && cp -r .next/static .next/standalone/.next/static \
+  && cp -r .next/static .next/standalone/.next/static; fi \
   && mkdir -p .next/standalone/.next/cache
 
 FROM ${NODE_IMAGE} AS runtime
