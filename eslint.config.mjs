@@ -51,6 +51,7 @@ const config = [
     'react',
     'node:*',
     '@/lib/k8s/*',
+    '@/lib/server/*',
     '@/lib/api/*',
     '@/lib/ui/*',
     '@/app/*',
@@ -59,24 +60,37 @@ const config = [
   ...layer(
     'lib/api/**/*.ts',
     'lib/api is the contract leaf: it may read the engine, never the cluster layer or the UI',
-    ['@kubernetes/*', 'next', 'next/*', 'react', '@/lib/k8s/*', '@/lib/ui/*', '@/app/*', '@/components/*'],
+    [
+      '@kubernetes/*',
+      'next',
+      'next/*',
+      'react',
+      '@/lib/k8s/*',
+      '@/lib/server/*',
+      '@/lib/ui/*',
+      '@/app/*',
+      '@/components/*',
+    ],
   ),
-  ...layer('lib/k8s/**/*.ts', 'lib/k8s sits under the routes: it never reads the UI or the app', [
-    'react',
-    'next/navigation',
-    '@/lib/ui/*',
-    '@/app/*',
-    '@/components/*',
-  ]),
+  ...layer(
+    'lib/k8s/**/*.ts',
+    'lib/k8s sits under the response shapers and the routes: it never reads lib/server, the UI or the app',
+    ['react', 'next/navigation', '@/lib/server/*', '@/lib/ui/*', '@/app/*', '@/components/*'],
+  ),
+  ...layer(
+    'lib/server/**/*.ts',
+    'lib/server shapes engine results into the contract: it reads lib/k8s, never client-node or the UI',
+    ['@kubernetes/*', 'react', 'next/navigation', '@/lib/ui/*', '@/app/*', '@/components/*'],
+  ),
   ...layer(
     'app/api/**/*.ts',
-    'routes are thin: lib/k8s hands them engine records and responses, never client-node objects',
+    'routes are thin: lib/k8s hands them engine records, lib/server the responses, never client-node objects',
     ['@kubernetes/*', '@/components/*', '@/lib/ui/*'],
   ),
   ...layer(
     ['lib/ui/**/*.{ts,tsx}', 'components/**/*.{ts,tsx}', 'app/**/page.tsx', 'app/**/layout.tsx'],
-    'the UI talks to the server over HTTP only: no lib/k8s, no client-node',
-    ['@kubernetes/*', '@/lib/k8s/*', '@/app/api/*'],
+    'the UI talks to the server over HTTP only: no lib/k8s or lib/server, no client-node',
+    ['@kubernetes/*', '@/lib/k8s/*', '@/lib/server/*', '@/app/api/*'],
   ),
 ];
 

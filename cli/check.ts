@@ -5,7 +5,7 @@ import 'server-only';
 import type { OverviewResponse, PodRow } from '@/lib/api/dto';
 import { MeshwatchError } from '@/lib/api/errors';
 import type { ClusterSource } from '@/lib/k8s/source';
-import { namespaceView, overviewView } from '@/lib/k8s/responses';
+import { namespaceView, overviewView } from '@/lib/server/responses';
 import { isCounted, type PodStatus } from '@/lib/mesh';
 import type { Paint } from './paint';
 

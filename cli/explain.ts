@@ -4,7 +4,7 @@ import 'server-only';
 import type { PodResponse } from '@/lib/api/dto';
 import { MeshwatchError } from '@/lib/api/errors';
 import type { ClusterSource } from '@/lib/k8s/source';
-import { podView } from '@/lib/k8s/responses';
+import { podView } from '@/lib/server/responses';
 import type { Paint } from './paint';
 
 export function parsePodRef(ref: string): { namespace: string; pod: string } {

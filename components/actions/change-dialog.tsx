@@ -3,8 +3,7 @@
 import { useState, type ReactNode } from 'react';
 import useSWR from 'swr';
 import { useOpening } from '@/lib/ui/use-opening';
-import type { NamespaceResponse, WorkloadRef } from '@/lib/api/dto';
-import type { MetadataChangeResponse } from '@/lib/api/workload-injection';
+import type { MetadataChangeResponse, NamespaceResponse, WorkloadRef } from '@/lib/api/dto';
 import { useRollouts } from '@/components/rollout/rollout-provider';
 import { apiPaths } from '@/lib/ui/api-paths';
 import { fetchJson } from '@/lib/ui/fetcher';

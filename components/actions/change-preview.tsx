@@ -1,4 +1,4 @@
-import type { MetadataChangeResponse } from '@/lib/api/workload-injection';
+import type { MetadataChangeResponse } from '@/lib/api/dto';
 import { Callout } from '@/components/ui/callout';
 import { CommandBlock } from '@/components/ui/command-block';
 

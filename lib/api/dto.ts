@@ -1,4 +1,6 @@
-// The JSON contract between the server routes and their clients (the UI, scripts). Type-only.
+// The JSON contract between the server routes and their clients (the UI, scripts). Type-only: the
+// request types are the inputs of validate.ts's schemas, so what a client may send is written once.
+import type { z } from 'zod';
 import type { ActionVerdict } from '@/lib/mesh/action-verdict';
 import type { GuardRefusal } from '@/lib/mesh/guards';
 import type { ProbeVerdict } from '@/lib/mesh/probe';
@@ -15,6 +17,14 @@ import type {
   WorkloadKind,
   WorkloadSummary,
 } from '@/lib/mesh/types';
+import type {
+  cancelPlanBody,
+  injectionBody,
+  lintFixBody,
+  restartBody,
+  restartPlanBody,
+  workloadInjectionBody,
+} from './validate';
 
 export type ErrorCode =
   | 'bad_request' // malformed body, unknown field, wrong type
@@ -130,12 +140,7 @@ export interface CapabilitiesResponse {
 
 export type InjectValue = 'enabled' | 'disabled' | 'ingress';
 
-export interface InjectionRequest {
-  value: InjectValue | null;
-  dryRun?: boolean;
-  /** Go ahead on a guarded namespace (kube-system & co., the Linkerd control plane). */
-  force?: boolean;
-}
+export type InjectionRequest = z.input<typeof injectionBody>;
 
 export interface WorkloadRef {
   namespace: string;
@@ -155,11 +160,7 @@ export interface InjectionResponse {
   manifest: string;
 }
 
-export interface RestartRequest {
-  dryRun?: boolean;
-  /** Go ahead despite a guard refusal (guarded namespace, or a restart the engine says cannot work). */
-  force?: boolean;
-}
+export type RestartRequest = z.input<typeof restartBody>;
 
 export interface RestartResult extends WorkloadRef {
   result: 'done' | 'skipped' | 'failed';
@@ -304,14 +305,9 @@ export interface RestartPlanResponse {
 }
 
 /** POST /api/v1/restart-plan body. */
-export interface RestartPlanRequest {
-  /** Limit the plan to these namespaces (default: every namespace). */
-  namespaces?: string[];
-  /** Workloads at a time, 1–20 (default 1). */
-  waveSize?: number;
-  dryRun?: boolean;
-  force?: boolean;
-}
+export type RestartPlanRequest = z.input<typeof restartPlanBody>;
+/** POST /api/v1/restart-plan/cancel body. */
+export type CancelPlanRequest = z.input<typeof cancelPlanBody>;
 
 /** POST /api/v1/restart-plan answer: the dry run's waves and per-workload answers, or the run started. */
 export interface RestartPlanStartResponse {
@@ -320,4 +316,26 @@ export interface RestartPlanStartResponse {
   /** The dry run's answer for each workload (the API server's, with dryRun=All). */
   results?: RestartResult[];
   run?: PlanRun;
+}
+
+/** PUT a workload's pod-template linkerd.io/inject (opt in or out). */
+export type WorkloadInjectionRequest = z.input<typeof workloadInjectionBody>;
+/** POST a lint's metadata fix. */
+export type LintFixRequest = z.input<typeof lintFixBody>;
+
+/** The answer of every metadata-change action (workload injection, lint fixes). */
+export interface MetadataChangeResponse {
+  dryRun: boolean;
+  target: { kind: string; namespace?: string; name: string };
+  summary: string;
+  /** After the change (dry run: the version read); send it back as the precondition of the real change. */
+  resourceVersion: string;
+  edits: { path: string; key: string; from: string | null; to: string | null }[];
+  changed: boolean;
+  /** The JSON merge patch sent (without its resourceVersion). */
+  patch: unknown;
+  commands: string[];
+  manifest: string;
+  gitOps?: { tool: string; what: string; name: string; evidence: string; sentence: string };
+  consequence?: { effect: string; sentence: string };
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { caught } from '@/lib/test/caught';
 import { isMeshwatchError } from './errors';
-import { lintFixRequest, templateKind, workloadInjectionRequest } from './workload-injection';
+import { lintFixRequest, templateKind, workloadInjectionRequest } from './validate';
 
 function codeOf(fn: () => unknown): string | undefined {
   try {
@@ -55,5 +56,17 @@ describe('templateKind', () => {
   it('takes the four template kinds only', () => {
     expect(templateKind('CronJob')).toBe('CronJob');
     expect(codeOf(() => templateKind('ReplicaSet'))).toBe('400 invalid_kind');
+  });
+});
+
+describe('the sentences', () => {
+  it('a lint fix offers no null, a workload change does', () => {
+    expect(caught(() => lintFixRequest({ code: 'invalid_inject_value', value: null })).message).toBe(
+      'null is not a valid linkerd.io/inject value: use "enabled", "disabled", "ingress".',
+    );
+    expect(caught(() => workloadInjectionRequest({ value: 1 })).message).toBe(
+      'A number is not a valid linkerd.io/inject value: use "enabled", "disabled", "ingress" or null (remove).',
+    );
+    expect(caught(() => lintFixRequest({ code: 'nope' })).message).toMatch(/^"code" must be one of /);
   });
 });

@@ -1,192 +1,200 @@
-// Request validation: names, kinds and JSON bodies. Everything a route accepts passes through here, so
-// what reaches lib/k8s is already well-formed. Failures are MeshwatchErrors with status 400.
+// Request validation with zod: path names, kinds and JSON bodies. Everything a route accepts passes
+// through here, so what reaches lib/k8s is already well-formed. Each schema carries the sentence an
+// operator reads when it fails; `parsed` turns zod's first issue into a MeshwatchError (400) with it.
+// The request types in dto.ts are these schemas' inputs, so the contract and the check cannot drift.
+import { z } from 'zod';
 import { INJECT_VALUES, INJECT_VALUES_LISTED } from '@/lib/mesh/annotations';
-import type { InjectionRequest, InjectValue, RestartPlanRequest, RestartRequest } from './dto';
+import { TEMPLATE_KINDS } from '@/lib/mesh/changes';
+import { FIXABLE_LINTS } from '@/lib/mesh/lint-fixes';
+import { RESTARTABLE_KINDS } from '@/lib/mesh/restartability';
+import type { ErrorCode } from './dto';
 import { MeshwatchError } from './errors';
 
 /** DNS-1123 label (namespaces): lower-case alphanumerics and '-', 63 characters at most. */
 const DNS1123_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 /** DNS-1123 subdomain (most object names): labels joined by '.', 253 characters at most. */
 const DNS1123_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
+const PLAN_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+/** Kubernetes resourceVersions are opaque strings; etcd's are decimal, but meshwatch only passes them back. */
+const RESOURCE_VERSION = /^[A-Za-z0-9._-]+$/;
+const MAX_PLAN_NAMESPACES = 200;
 
-export const MAX_BODY_BYTES = 4096;
-
-import { RESTARTABLE_KINDS, type RestartableKind } from '@/lib/mesh/restartability';
-
-// The wire type names the engine's values: a value added there that the API does not carry fails here.
-const WIRE_VALUES: readonly InjectValue[] = INJECT_VALUES;
-
-function shown(value: string): string {
+/** What a client sent, quoted and cut short for a message. */
+function quoted(value: unknown): string {
+  if (typeof value !== 'string') {
+    if (value === null || value === undefined) return String(value);
+    return Array.isArray(value) ? 'A list' : `A ${typeof value}`;
+  }
   return JSON.stringify(value.length > 80 ? `${value.slice(0, 80)}…` : value);
 }
 
+// --- Path segments ---------------------------------------------------------------------------------
+
+/** The value when it parses, else a MeshwatchError with the sentence (built only on failure). */
+function segment<T>(schema: z.ZodType<T>, value: string, code: ErrorCode, sentence: () => string): T {
+  const result = schema.safeParse(value);
+  if (!result.success) throw new MeshwatchError(code, sentence());
+  return result.data;
+}
+
+const NAMESPACE_NAME = z.string().max(63).regex(DNS1123_LABEL);
+const OBJECT_NAME = z.string().max(253).regex(DNS1123_SUBDOMAIN);
+const RESTARTABLE_KIND = z.enum(RESTARTABLE_KINDS);
+const TEMPLATE_KIND = z.enum(TEMPLATE_KINDS);
+
 export function namespaceName(value: string): string {
-  if (value.length > 63 || !DNS1123_LABEL.test(value)) {
-    throw new MeshwatchError(
-      'invalid_name',
-      `${shown(value)} is not a valid namespace name (DNS-1123 label: lower-case letters, digits and '-', at most 63 characters).`,
-    );
-  }
-  return value;
+  return segment(
+    NAMESPACE_NAME,
+    value,
+    'invalid_name',
+    () =>
+      `${quoted(value)} is not a valid namespace name (DNS-1123 label: lower-case letters, digits and '-', at most 63 characters).`,
+  );
 }
 
 export function objectName(value: string, what = 'name'): string {
-  if (value.length > 253 || !DNS1123_SUBDOMAIN.test(value)) {
-    throw new MeshwatchError(
-      'invalid_name',
-      `${shown(value)} is not a valid ${what} (DNS-1123 subdomain: lower-case letters, digits, '-' and '.', at most 253 characters).`,
-    );
-  }
-  return value;
+  return segment(
+    OBJECT_NAME,
+    value,
+    'invalid_name',
+    () =>
+      `${quoted(value)} is not a valid ${what} (DNS-1123 subdomain: lower-case letters, digits, '-' and '.', at most 253 characters).`,
+  );
 }
 
-export function restartableKind(value: string): RestartableKind {
-  const kind = RESTARTABLE_KINDS.find((k) => k === value);
-  if (!kind) {
-    throw new MeshwatchError(
-      'invalid_kind',
-      `${shown(value)} is not a restartable kind: use ${RESTARTABLE_KINDS.join(', ')}.`,
-    );
-  }
-  return kind;
+export function restartableKind(value: string) {
+  return segment(
+    RESTARTABLE_KIND,
+    value,
+    'invalid_kind',
+    () => `${quoted(value)} is not a restartable kind: use ${RESTARTABLE_KINDS.join(', ')}.`,
+  );
 }
+
+export function templateKind(value: string) {
+  return segment(
+    TEMPLATE_KIND,
+    value,
+    'invalid_kind',
+    () => `${quoted(value)} has no pod template meshwatch edits: use ${TEMPLATE_KINDS.join(', ')}.`,
+  );
+}
+
+// --- Bodies ----------------------------------------------------------------------------------------
+
+const flag = (key: string) => z.boolean({ error: `"${key}" must be true or false.` }).optional();
+/** A linkerd.io/inject value; `orNull` is how the sentence offers null (removing the key), if it may. */
+const injectValue = (orNull: string) =>
+  z.enum(INJECT_VALUES, {
+    error: (issue) =>
+      issue.input === undefined
+        ? `"value" is required: ${INJECT_VALUES_LISTED}${orNull}.`
+        : `${quoted(issue.input)} is not a valid linkerd.io/inject value: use ${INJECT_VALUES_LISTED}${orNull}.`,
+  });
+const REMOVE = ' or null (remove)';
+const waveSizeSentence = '"waveSize" must be a whole number from 1 to 20 (workloads restarted at a time).';
+const namespacesSentence = `"namespaces" must be a list of 1 to ${MAX_PLAN_NAMESPACES} namespace names, or left out for every namespace.`;
+const planIdSentence = '"id" must be the id of a restart plan run (a UUID).';
+const changeOptions = {
+  dryRun: flag('dryRun'),
+  force: flag('force'),
+  /** The version the preview was computed from: the change is refused (409) if the object moved on. */
+  resourceVersion: z
+    .string()
+    .min(1)
+    .max(64)
+    .regex(RESOURCE_VERSION, { error: '"resourceVersion" must be the resourceVersion a preview returned.' })
+    .optional(),
+};
+
+export const injectionBody = z.strictObject({
+  value: injectValue(REMOVE).nullable(),
+  dryRun: flag('dryRun'),
+  /** Go ahead on a guarded namespace (kube-system & co., the Linkerd control plane). */
+  force: flag('force'),
+});
+export const restartBody = z.strictObject({
+  dryRun: flag('dryRun'),
+  /** Go ahead despite a guard refusal (guarded namespace, or a restart the engine says cannot work). */
+  force: flag('force'),
+});
+export const restartPlanBody = z.strictObject({
+  /** Limit the plan to these namespaces (default: every namespace). */
+  namespaces: z
+    .array(z.string({ error: '"namespaces" must hold names (strings).' }), { error: namespacesSentence })
+    .min(1, { error: namespacesSentence })
+    .max(MAX_PLAN_NAMESPACES, { error: namespacesSentence })
+    .optional(),
+  /** Workloads at a time, 1–20 (default 1). */
+  waveSize: z
+    .int({ error: waveSizeSentence })
+    .min(1, { error: waveSizeSentence })
+    .max(20, { error: waveSizeSentence })
+    .optional(),
+  dryRun: flag('dryRun'),
+  force: flag('force'),
+});
+export const cancelPlanBody = z.strictObject({
+  id: z.string({ error: planIdSentence }).regex(PLAN_ID, { error: planIdSentence }),
+});
+export const workloadInjectionBody = z.strictObject({
+  value: injectValue(REMOVE).nullable(),
+  ...changeOptions,
+});
+export const lintFixBody = z.strictObject({
+  code: z.enum(FIXABLE_LINTS, { error: `"code" must be one of ${FIXABLE_LINTS.join(', ')}.` }),
+  value: injectValue('').optional(),
+  ...changeOptions,
+});
+
+/** Fields whose refusal is about the value sent rather than the request's shape. */
+const VALUE_FIELDS: ReadonlySet<PropertyKey> = new Set(['value', 'code']);
 
 /**
- * Reads a JSON object body of at most `MAX_BODY_BYTES`, counting bytes as they arrive (a missing or lying
- * Content-Length changes nothing). An empty body reads as `{}`.
+ * The body as `schema` reads it, or a MeshwatchError naming the first thing wrong: unknown fields
+ * first (with the fields allowed), then the fields in the schema's order.
  */
-export async function readJsonObject(
-  request: Request,
-  maxBytes = MAX_BODY_BYTES,
-): Promise<Record<string, unknown>> {
-  const tooLarge = () =>
-    new MeshwatchError('payload_too_large', `The request body is larger than ${maxBytes} bytes.`);
-  const declared = Number(request.headers.get('content-length') ?? '0');
-  if (declared > maxBytes) throw tooLarge();
-
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  if (request.body) {
-    const reader = request.body.getReader();
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      size += value.byteLength;
-      if (size > maxBytes) {
-        await reader.cancel().catch(() => undefined);
-        throw tooLarge();
-      }
-      chunks.push(value);
-    }
+function parsed<S extends z.ZodObject>(schema: S, body: Record<string, unknown>): z.output<S> {
+  const result = schema.safeParse(body);
+  if (result.success) return result.data;
+  const { issues } = result.error;
+  const unknown = issues.find((issue) => issue.code === 'unrecognized_keys');
+  if (unknown) {
+    const list = unknown.keys.map((key) => quoted(key)).join(', ');
+    const allowed = Object.keys(schema.shape).join(', ');
+    throw new MeshwatchError('bad_request', `Unknown field ${list}; allowed: ${allowed}.`);
   }
-  const text = new TextDecoder().decode(Buffer.concat(chunks)).trim();
-  if (text === '') return {};
-
-  const contentType = (request.headers.get('content-type') ?? '').split(';')[0]?.trim().toLowerCase();
-  if (contentType !== 'application/json') {
-    throw new MeshwatchError('bad_request', 'Send the body as JSON with "Content-Type: application/json".');
-  }
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(text);
-  } catch {
-    throw new MeshwatchError('bad_request', 'The request body is not valid JSON.');
-  }
-  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
-    throw new MeshwatchError('bad_request', 'The request body must be a JSON object.');
-  }
-  return parsed as Record<string, unknown>;
+  const first = issues[0]!;
+  const code = VALUE_FIELDS.has(first.path[0] ?? '') ? 'invalid_value' : 'bad_request';
+  throw new MeshwatchError(code, first.message);
 }
 
-function rejectUnknownFields(body: Record<string, unknown>, allowed: readonly string[]): void {
-  const unknown = Object.keys(body).filter((key) => !allowed.includes(key));
-  if (unknown.length > 0) {
-    const list = unknown.map((key) => shown(key)).join(', ');
-    throw new MeshwatchError('bad_request', `Unknown field ${list}; allowed: ${allowed.join(', ')}.`);
-  }
+export function injectionRequest(body: Record<string, unknown>) {
+  const { value, dryRun = false, force = false } = parsed(injectionBody, body);
+  return { value, dryRun, force };
 }
 
-function flagOf(body: Record<string, unknown>, key: 'dryRun' | 'force'): boolean {
-  const value = body[key];
-  if (value === undefined) return false;
-  if (typeof value !== 'boolean') throw new MeshwatchError('bad_request', `"${key}" must be true or false.`);
-  return value;
+export function restartRequest(body: Record<string, unknown>) {
+  const { dryRun = false, force = false } = parsed(restartBody, body);
+  return { dryRun, force };
 }
-
-function dryRunOf(body: Record<string, unknown>): boolean {
-  return flagOf(body, 'dryRun');
-}
-
-export function injectionRequest(body: Record<string, unknown>): Required<InjectionRequest> {
-  rejectUnknownFields(body, ['value', 'dryRun', 'force']);
-  if (!('value' in body)) {
-    throw new MeshwatchError(
-      'invalid_value',
-      `"value" is required: ${INJECT_VALUES_LISTED} or null (remove).`,
-    );
-  }
-  const { value } = body;
-  const valid = value === null || WIRE_VALUES.some((v) => v === value);
-  if (!valid) {
-    const got =
-      typeof value === 'string' ? shown(value) : `A ${Array.isArray(value) ? 'list' : typeof value}`;
-    throw new MeshwatchError(
-      'invalid_value',
-      `${got} is not a valid linkerd.io/inject value: use ${INJECT_VALUES_LISTED} or null (remove).`,
-    );
-  }
-  return { value: value as InjectValue | null, dryRun: dryRunOf(body), force: flagOf(body, 'force') };
-}
-
-export function restartRequest(body: Record<string, unknown>): Required<RestartRequest> {
-  rejectUnknownFields(body, ['dryRun', 'force']);
-  return { dryRun: dryRunOf(body), force: flagOf(body, 'force') };
-}
-
-const MAX_PLAN_NAMESPACES = 200;
 
 /** POST /api/v1/restart-plan: optional namespaces (names), waveSize 1–20 (default 1), dryRun, force. */
-export function restartPlanRequest(body: Record<string, unknown>): Required<RestartPlanRequest> {
-  rejectUnknownFields(body, ['namespaces', 'waveSize', 'dryRun', 'force']);
-  const { namespaces, waveSize } = body;
-  if (namespaces !== undefined) {
-    if (!Array.isArray(namespaces) || namespaces.length === 0 || namespaces.length > MAX_PLAN_NAMESPACES) {
-      throw new MeshwatchError(
-        'bad_request',
-        `"namespaces" must be a list of 1 to ${MAX_PLAN_NAMESPACES} namespace names, or left out for every namespace.`,
-      );
-    }
-    for (const name of namespaces) {
-      if (typeof name !== 'string')
-        throw new MeshwatchError('bad_request', '"namespaces" must hold names (strings).');
-      namespaceName(name);
-    }
-  }
-  if (
-    waveSize !== undefined &&
-    (!Number.isInteger(waveSize) || (waveSize as number) < 1 || (waveSize as number) > 20)
-  ) {
-    throw new MeshwatchError(
-      'bad_request',
-      '"waveSize" must be a whole number from 1 to 20 (workloads restarted at a time).',
-    );
-  }
-  return {
-    namespaces: (namespaces as string[] | undefined) ?? [],
-    waveSize: (waveSize as number | undefined) ?? 1,
-    dryRun: dryRunOf(body),
-    force: flagOf(body, 'force'),
-  };
+export function restartPlanRequest(body: Record<string, unknown>) {
+  const { namespaces = [], waveSize = 1, dryRun = false, force = false } = parsed(restartPlanBody, body);
+  namespaces.forEach(namespaceName);
+  return { namespaces, waveSize, dryRun, force };
 }
 
-const PLAN_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
-
 /** POST /api/v1/restart-plan/cancel: the id of the run to stop. */
-export function cancelPlanRequest(body: Record<string, unknown>): { id: string } {
-  rejectUnknownFields(body, ['id']);
-  const { id } = body;
-  if (typeof id !== 'string' || !PLAN_ID.test(id)) {
-    throw new MeshwatchError('bad_request', '"id" must be the id of a restart plan run (a UUID).');
-  }
-  return { id };
+export function cancelPlanRequest(body: Record<string, unknown>) {
+  return parsed(cancelPlanBody, body);
+}
+
+export function workloadInjectionRequest(body: Record<string, unknown>) {
+  return parsed(workloadInjectionBody, body);
+}
+
+export function lintFixRequest(body: Record<string, unknown>) {
+  return parsed(lintFixBody, body);
 }

@@ -18,7 +18,7 @@ import type { ActivityEntry } from '@/lib/api/dto';
 import { audit } from './audit';
 import type { ClusterSource as ClusterCache } from './source';
 import { latestProbe } from './probe';
-import { clusterSummaryOf } from './responses';
+import { clusterSummaryOf } from './source-analysis';
 
 export function guardCluster(cache: ClusterCache): GuardCluster {
   const c = clusterSummaryOf(cache);

@@ -1,21 +1,20 @@
 import 'server-only';
 // The two metadata-change actions as routes call them: a workload's opt-in/out on its pod template,
-// and a lint's fix. Each checks the guard, lets the engine plan from the live object, applies, shapes.
+// and a lint's fix. Each checks the guard, lets the engine plan from the live object and applies it;
+// the outcome is shaped into the answer above (lib/server/metadata-change-response.ts).
 import type { ClientIdentity } from '@/lib/api/client-identity';
 import { MeshwatchError } from '@/lib/api/errors';
-import type { MetadataChangeResponse } from '@/lib/api/workload-injection';
 import { INJECT_ANNOTATION, type InjectValue } from '@/lib/mesh/annotations';
 import { API_VERSIONS, type ChangeTarget, type TemplateKind } from '@/lib/mesh/changes';
 import { lintFix, type FixableLint } from '@/lib/mesh/lint-fixes';
 import { workloadInjectionChange } from '@/lib/mesh/workload-injection';
 import { INJECTION_CHANGED_REASON } from './audit';
 import { guardMetadataChange } from './guard';
-import { applyMetadataChange, LINT_FIXED_REASON } from './metadata-change';
-import { metadataChangeView } from './metadata-change-response';
+import { applyMetadataChange, LINT_FIXED_REASON, type ChangeOutcome } from './metadata-change';
 import type { ClusterSource } from './source';
-import { clientsOf } from './responses';
+import { clientsOf } from './source-analysis';
 
-interface Common {
+interface ChangeOptions {
   dryRun: boolean;
   force: boolean;
   resourceVersion?: string;
@@ -31,15 +30,15 @@ export async function setWorkloadInjection(
   cache: ClusterSource,
   w: { kind: TemplateKind; namespace: string; name: string },
   value: InjectValue | null,
-  opts: Common,
-): Promise<MetadataChangeResponse> {
+  opts: ChangeOptions,
+): Promise<ChangeOutcome> {
   const target: ChangeTarget = { kind: w.kind, namespace: w.namespace, name: w.name };
   // The same action and Event as a namespace's injection change: the activity list reads them alike.
   const action = 'set-injection' as const;
   const auditFields = { dryRun: opts.dryRun, client: opts.client, action };
   await guardMetadataChange(cache, { ...auditFields, force: opts.force, target: guardTarget(target) });
   const what = value === null ? `Remove ${INJECT_ANNOTATION} from` : `Set ${INJECT_ANNOTATION}: ${value} on`;
-  const outcome = await applyMetadataChange(clientsOf(cache), {
+  return applyMetadataChange(clientsOf(cache), {
     ...auditFields,
     target,
     resourceVersion: opts.resourceVersion,
@@ -49,7 +48,6 @@ export async function setWorkloadInjection(
       summary: `${what} the pod template of ${w.kind} ${w.name}.`,
     }),
   });
-  return metadataChangeView(outcome, opts.dryRun);
 }
 
 export async function fixLint(
@@ -57,12 +55,12 @@ export async function fixLint(
   target: ChangeTarget,
   code: FixableLint,
   value: InjectValue | undefined,
-  opts: Common,
-): Promise<MetadataChangeResponse> {
+  opts: ChangeOptions,
+): Promise<ChangeOutcome> {
   const action = 'fix-lint' as const;
   const auditFields = { dryRun: opts.dryRun, client: opts.client, action };
   await guardMetadataChange(cache, { ...auditFields, force: opts.force, target: guardTarget(target) });
-  const outcome = await applyMetadataChange(clientsOf(cache), {
+  return applyMetadataChange(clientsOf(cache), {
     ...auditFields,
     target,
     resourceVersion: opts.resourceVersion,
@@ -74,5 +72,4 @@ export async function fixLint(
       throw new MeshwatchError(plan.needsValue ? 'invalid_value' : 'conflict', plan.why);
     },
   });
-  return metadataChangeView(outcome, opts.dryRun);
 }

@@ -8,7 +8,7 @@ import { collectDefaultMetrics, Counter, Gauge, Registry } from 'prom-client';
 import type { ActivityEntry, Freshness } from '@/lib/api/dto';
 import { isCounted, POD_STATUSES, PROBE_STATES, type ClusterAnalysis, type ProbeVerdict } from '@/lib/mesh';
 import type { ClusterSource } from './source';
-import { clusterAnalysis } from './responses';
+import { clusterAnalysis } from './source-analysis';
 
 export interface MetricsInput {
   /** null before the first sync (or for an unusable dump): only the cache and process series are set. */

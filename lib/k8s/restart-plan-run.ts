@@ -26,7 +26,7 @@ import { guardCluster, namespaceCandidates, toGuardWorkload } from './guard';
 import { restartWorkload } from './restart';
 import { rolloutState } from './rollout';
 import type { ClusterSource } from './source';
-import { clientsOf, clusterAnalysis } from './responses';
+import { clientsOf, clusterAnalysis } from './source-analysis';
 
 const POLL_MS = 2_000;
 

@@ -8,9 +8,9 @@ import {
   type NamespaceSummary,
   type WorkloadSummary,
 } from '@/lib/mesh';
-import { guardCluster, toGuardWorkload } from './guard';
-import type { ClusterSource as ClusterCache } from './source';
-import { clusterSummaryOf } from './responses';
+import { guardCluster, toGuardWorkload } from '@/lib/k8s/guard';
+import type { ClusterSource as ClusterCache } from '@/lib/k8s/source';
+import { clusterSummaryOf } from '@/lib/k8s/source-analysis';
 
 export function namespaceRows(cache: ClusterCache, namespaces: readonly NamespaceSummary[]): NamespaceRow[] {
   const controlPlane = clusterSummaryOf(cache).controlPlaneNamespace;

@@ -1,12 +1,12 @@
 import 'server-only';
 // A metadata change's outcome → the API answer: the engine supplies the commands, the manifest
 // fragment, the GitOps owner and the consequence for the pods.
-import type { MetadataChangeResponse } from '@/lib/api/workload-injection';
+import type { MetadataChangeResponse } from '@/lib/api/dto';
 import { editPath, mergePatch } from '@/lib/mesh/changes';
 import { kubectlCommands, manifestFragment } from '@/lib/mesh/commands';
 import { gitOpsManager } from '@/lib/mesh/gitops';
 import { templateChangeConsequence } from '@/lib/mesh/workload-injection';
-import type { ChangeOutcome } from './metadata-change';
+import type { ChangeOutcome } from '@/lib/k8s/metadata-change';
 
 export function metadataChangeView(outcome: ChangeOutcome, dryRun: boolean): MetadataChangeResponse {
   const { change, previous, subject } = outcome;

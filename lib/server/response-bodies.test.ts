@@ -5,7 +5,7 @@ import { gunzipSync } from 'node:zlib';
 import { ENCODING_HEADER, READY_HEADER } from '@/lib/api/encoding-passthrough';
 import { describe, expect, it } from 'vitest';
 import { fixtureDump } from '@/lib/test/dump-fixtures';
-import { snapshotSourceFromEnv } from './snapshot-source';
+import { snapshotSourceFromEnv } from '@/lib/k8s/snapshot-source';
 import { namespaceResponse, overviewResponse } from './response-bodies';
 import { namespaceView, overviewView } from './responses';
 

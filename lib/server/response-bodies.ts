@@ -5,10 +5,11 @@ import 'server-only';
 import { jsonHead, rawArray, splicedJsonResponse, type JsonHead } from '@/lib/api/json-body';
 import type { ClusterAnalysis, NamespaceAnalysis, NamespaceSummary } from '@/lib/mesh';
 import { namespaceRows } from './action-verdicts';
-import { guardCluster } from './guard';
-import { latestProbe } from './probe';
-import type { ClusterSource as ClusterCache } from './source';
-import { clusterAnalysis, namespaceView } from './responses';
+import { guardCluster } from '@/lib/k8s/guard';
+import { latestProbe } from '@/lib/k8s/probe';
+import type { ClusterSource as ClusterCache } from '@/lib/k8s/source';
+import { clusterAnalysis } from '@/lib/k8s/source-analysis';
+import { namespaceView } from './responses';
 
 interface Held {
   key: string;

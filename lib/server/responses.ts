@@ -1,5 +1,6 @@
 import 'server-only';
-// Shapes the engine's analysis into the API's responses. The analysis is the source's last one
+// Shapes the engine's analysis into the API's responses: the one place, above lib/k8s, where engine
+// results become the JSON contract (lib/api/dto.ts). The analysis is the source's last one
 // (lib/k8s/analysis.ts: refreshed once per change batch, per namespace): requests never run the engine
 // over the cluster, and a namespace's page is served from its own part.
 import type {
@@ -16,39 +17,17 @@ import {
   analyzeNamespace,
   explainPod,
   podsNeedingRestart,
-  type ClusterAnalysis,
   type ClusterSnapshot,
   type NamespaceAnalysis,
   type NamespaceRecord,
 } from '@/lib/mesh';
 import { namespaceInjectionChange } from '@/lib/mesh/changes';
 import { kubectlCommands, manifestFragment } from '@/lib/mesh/commands';
-import type { ClusterSource as ClusterCache } from './source';
-import type { Clients } from './config';
+import type { ClusterSource as ClusterCache } from '@/lib/k8s/source';
 import { namespaceRows, workloadRows } from './action-verdicts';
-import { injectorEvents } from './events';
-import { latestProbe } from './probe';
-
-/** The engine's last analysis of the source (views and /metrics share it). */
-export function clusterAnalysis(cache: ClusterCache): ClusterAnalysis {
-  return cache.analysis.analysis();
-}
-
-/** The engine's cluster-wide facts (memoised with the analysis): the guards and the probe read them. */
-export function clusterSummaryOf(cache: ClusterCache): ClusterAnalysis['cluster'] {
-  return clusterAnalysis(cache).cluster;
-}
-
-/** The typed clients, or 503 when meshwatch could not even load a kubeconfig. */
-export function clientsOf(cache: ClusterCache): Clients {
-  if (!cache.clients) cache.requireSynced();
-  if (!cache.clients) throw new MeshwatchError('unavailable', 'meshwatch has no cluster connection.');
-  return cache.clients;
-}
-
-function notFound(namespace: string): MeshwatchError {
-  return new MeshwatchError('not_found', `Namespace "${namespace}" not found.`);
-}
+import { injectorEvents } from '@/lib/k8s/events';
+import { clusterAnalysis, namespaceNotFound } from '@/lib/k8s/source-analysis';
+import { latestProbe } from '@/lib/k8s/probe';
 
 /** The header's few facts (GET /api/v1/context): a few hundred bytes instead of the whole overview. */
 export function contextView(cache: ClusterCache): ContextResponse {
@@ -93,10 +72,10 @@ const rowsMemo = new WeakMap<NamespaceAnalysis, PodRow[]>();
 
 export function namespaceView(cache: ClusterCache, namespace: string): NamespaceResponse {
   cache.requireSynced();
-  if (!cache.hasNamespace(namespace)) throw notFound(namespace);
+  if (!cache.hasNamespace(namespace)) throw namespaceNotFound(namespace);
   const analysis = cache.analysis.namespace(namespace);
   const part = cache.analysis.part(namespace);
-  if (!analysis || !part) throw notFound(namespace);
+  if (!analysis || !part) throw namespaceNotFound(namespace);
   let pods = rowsMemo.get(analysis);
   if (!pods) rowsMemo.set(analysis, (pods = withOwners(part.snapshot, analysis)));
   const [namespaceRow] = namespaceRows(cache, [analysis.namespace]);
@@ -111,7 +90,7 @@ export function namespaceView(cache: ClusterCache, namespace: string): Namespace
 
 export async function podView(cache: ClusterCache, namespace: string, podName: string): Promise<PodResponse> {
   cache.requireSynced();
-  if (!cache.hasNamespace(namespace)) throw notFound(namespace);
+  if (!cache.hasNamespace(namespace)) throw namespaceNotFound(namespace);
   const snapshot = cache.namespaceSnapshot(namespace);
   const explanation = explainPod(snapshot, namespace, podName);
   const record = snapshot.pods.find((p) => p.namespace === namespace && p.name === podName);
@@ -151,7 +130,7 @@ export function injectionView(
     namespaces: [...snapshot.namespaces.filter((n) => n.name !== patched.name), patched],
   };
   const analysis = analyzeNamespace(replaced, patched.name);
-  if (!analysis) throw notFound(patched.name);
+  if (!analysis) throw namespaceNotFound(patched.name);
   const metadataChange = namespaceInjectionChange(patched.name, change.value);
   return {
     dryRun: change.dryRun,
@@ -169,20 +148,4 @@ export function injectionView(
     commands: kubectlCommands(metadataChange),
     manifest: manifestFragment(metadataChange),
   };
-}
-
-/** The engine's view of one namespace, for the namespace restart. */
-export function namespaceAnalysis(cache: ClusterCache, namespace: string): NamespaceAnalysis {
-  cache.requireSynced();
-  if (!cache.hasNamespace(namespace)) throw notFound(namespace);
-  const analysis = cache.analysis.namespace(namespace);
-  if (!analysis) throw notFound(namespace);
-  return analysis;
-}
-
-/** Pods a workload has now, per the cache (reported back by the single-workload restart). */
-export function workloadPods(cache: ClusterCache, namespace: string, kind: string, name: string): number {
-  if (!cache.freshness().synced) return 0;
-  const analysis = cache.analysis.namespace(namespace);
-  return analysis?.workloads.find((w) => w.kind === kind && w.name === name)?.pods ?? 0;
 }

@@ -28,7 +28,8 @@ export interface CapabilityState {
   error?: unknown;
 }
 
-function common({ data, error }: CapabilityState): string | null {
+/** Why no action can run at all yet: the capabilities are unknown or meshwatch is read-only. */
+function noActionsReason({ data, error }: CapabilityState): string | null {
   if (error && !data) return 'Permissions could not be checked, so actions are off until the server answers.';
   if (!data) return 'Checking permissions…';
   if (data.readOnly) return READ_ONLY_REASON;
@@ -41,15 +42,15 @@ function denied(data: CapabilitiesResponse, capability: Capability): string | nu
 }
 
 export function injectionBlockedReason(state: CapabilityState): string | null {
-  return common(state) ?? denied(state.data!, 'patchNamespaces');
+  return noActionsReason(state) ?? denied(state.data!, 'patchNamespaces');
 }
 
 export function workloadRestartBlockedReason(
   state: CapabilityState,
   workload: { kind: WorkloadKind; restart: Restartability },
 ): string | null {
-  const base = common(state);
-  if (base) return base;
+  const none = noActionsReason(state);
+  if (none) return none;
   if (!workload.restart.restartable) return workload.restart.why ?? 'This workload cannot be restarted.';
   const capability = RESTART_CAPABILITY[workload.kind];
   return capability
@@ -59,8 +60,8 @@ export function workloadRestartBlockedReason(
 
 /** A pod's fix button acts on its workload; without the workload summary only kind and RBAC are known. */
 export function kindRestartBlockedReason(state: CapabilityState, kind: WorkloadKind): string | null {
-  const base = common(state);
-  if (base) return base;
+  const none = noActionsReason(state);
+  if (none) return none;
   const capability = RESTART_CAPABILITY[kind];
   return capability
     ? denied(state.data!, capability)
@@ -71,8 +72,8 @@ export function namespaceRestartBlockedReason(
   state: CapabilityState,
   workloadsNeedingRestart: number,
 ): string | null {
-  const base = common(state);
-  if (base) return base;
+  const none = noActionsReason(state);
+  if (none) return none;
   const data = state.data!;
   const kinds: Capability[] = ['patchDeployments', 'patchStatefulSets', 'patchDaemonSets'];
   if (kinds.every((capability) => !data.can[capability])) {
@@ -89,8 +90,8 @@ const TEMPLATE_CAPABILITY: Partial<Record<WorkloadKind, Capability>> = {
 
 /** Workload opt-in/out and workload lint fixes patch the workload itself. */
 export function workloadChangeBlockedReason(state: CapabilityState, kind: WorkloadKind): string | null {
-  const base = common(state);
-  if (base) return base;
+  const none = noActionsReason(state);
+  if (none) return none;
   const capability = TEMPLATE_CAPABILITY[kind];
   return capability
     ? denied(state.data!, capability)

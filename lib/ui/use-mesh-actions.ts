@@ -5,17 +5,15 @@ import { useSWRConfig } from 'swr';
 import type {
   InjectionRequest,
   InjectionResponse,
+  LintFixRequest,
+  MetadataChangeResponse,
   PlanRun,
   RestartPlanRequest,
   RestartPlanStartResponse,
   RestartResponse,
+  WorkloadInjectionRequest,
   WorkloadRef,
 } from '@/lib/api/dto';
-import type {
-  LintFixRequest,
-  MetadataChangeResponse,
-  WorkloadInjectionRequest,
-} from '@/lib/api/workload-injection';
 import { ApiError } from './api-error';
 import { apiPaths, isNamespaceKey } from './api-paths';
 import { postJson } from './fetcher';

@@ -3,7 +3,7 @@
 // and manifest fragment, GitOps detection, and the refusals (wrong kind, invalid value, read-only,
 // conflict, a lint that is not there).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { MetadataChangeResponse } from '@/lib/api/workload-injection';
+import type { MetadataChangeResponse } from '@/lib/api/dto';
 import { Api, errorOf } from './helpers/api';
 import {
   applyAll,

@@ -4,7 +4,7 @@ import { apiRoute } from '@/lib/api/route';
 import { csrfToken, isReadOnly } from '@/lib/api/security';
 import { reviewAccess } from '@/lib/k8s/access';
 import { getCache } from '@/lib/k8s/cache';
-import { clientsOf } from '@/lib/k8s/responses';
+import { clientsOf } from '@/lib/k8s/source-analysis';
 
 const CAPABILITIES: Capability[] = [
   'patchNamespaces',

@@ -1,5 +1,5 @@
 import { apiRoute } from '@/lib/api/route';
 import { getCache } from '@/lib/k8s/cache';
-import { overviewResponse } from '@/lib/k8s/response-bodies';
+import { overviewResponse } from '@/lib/server/response-bodies';
 
 export const GET = apiRoute((request) => overviewResponse(request, getCache()));

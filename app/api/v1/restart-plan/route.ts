@@ -2,13 +2,14 @@ import type { RestartPlanResponse, RestartPlanStartResponse, RestartResult } fro
 import { jsonResponse } from '@/lib/api/errors';
 import { apiRoute, mutationRoute } from '@/lib/api/route';
 import { clientAddress } from '@/lib/api/security';
-import { readJsonObject, restartPlanRequest } from '@/lib/api/validate';
+import { readJsonObject } from '@/lib/api/request-body';
+import { restartPlanRequest } from '@/lib/api/validate';
 import { planWaves } from '@/lib/mesh';
 import { getCache } from '@/lib/k8s/cache';
 import { restartWorkload } from '@/lib/k8s/restart';
 import { guardPlan } from '@/lib/k8s/guard';
 import { currentRun, planNow, planRefusals, startRun } from '@/lib/k8s/restart-plan-run';
-import { clientsOf } from '@/lib/k8s/responses';
+import { clientsOf } from '@/lib/k8s/source-analysis';
 
 // The cluster-wide restart plan: GET what it would do now (and the current or last run), POST to dry-run
 // or start it. The server owns the run; progress is on GET and on the stream (`event: plan`).

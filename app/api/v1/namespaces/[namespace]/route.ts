@@ -1,7 +1,7 @@
 import { apiRoute } from '@/lib/api/route';
 import { namespaceName } from '@/lib/api/validate';
 import { getCache } from '@/lib/k8s/cache';
-import { namespaceResponse } from '@/lib/k8s/response-bodies';
+import { namespaceResponse } from '@/lib/server/response-bodies';
 
 type Context = { params: Promise<{ namespace: string }> };
 

@@ -1,7 +1,8 @@
 import { jsonResponse } from '@/lib/api/errors';
 import { mutationRoute } from '@/lib/api/route';
 import { clientAddress } from '@/lib/api/security';
-import { cancelPlanRequest, readJsonObject } from '@/lib/api/validate';
+import { readJsonObject } from '@/lib/api/request-body';
+import { cancelPlanRequest } from '@/lib/api/validate';
 import { cancelRun } from '@/lib/k8s/restart-plan-run';
 
 // Stops a running plan before its next restart; rollouts already started go on.

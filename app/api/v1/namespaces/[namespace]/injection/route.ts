@@ -1,11 +1,13 @@
 import { jsonResponse } from '@/lib/api/errors';
 import { mutationRoute } from '@/lib/api/route';
 import { clientAddress } from '@/lib/api/security';
-import { injectionRequest, namespaceName, readJsonObject } from '@/lib/api/validate';
+import { readJsonObject } from '@/lib/api/request-body';
+import { injectionRequest, namespaceName } from '@/lib/api/validate';
 import { getCache } from '@/lib/k8s/cache';
 import { guardInjection } from '@/lib/k8s/guard';
 import { setNamespaceInjection } from '@/lib/k8s/injection';
-import { clientsOf, injectionView } from '@/lib/k8s/responses';
+import { clientsOf } from '@/lib/k8s/source-analysis';
+import { injectionView } from '@/lib/server/responses';
 
 type Context = { params: Promise<{ namespace: string }> };
 

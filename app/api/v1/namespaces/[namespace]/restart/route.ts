@@ -1,12 +1,13 @@
 import { jsonResponse } from '@/lib/api/errors';
 import { mutationRoute } from '@/lib/api/route';
 import { clientAddress } from '@/lib/api/security';
-import { namespaceName, readJsonObject, restartRequest } from '@/lib/api/validate';
+import { readJsonObject } from '@/lib/api/request-body';
+import { namespaceName, restartRequest } from '@/lib/api/validate';
 import { restartPlan } from '@/lib/mesh';
 import { getCache } from '@/lib/k8s/cache';
 import { guardRestart } from '@/lib/k8s/guard';
 import { restartNamespace } from '@/lib/k8s/restart';
-import { clientsOf, namespaceAnalysis } from '@/lib/k8s/responses';
+import { clientsOf, namespaceAnalysis } from '@/lib/k8s/source-analysis';
 
 type Context = { params: Promise<{ namespace: string }> };
 

@@ -2,7 +2,7 @@ import { jsonResponse } from '@/lib/api/errors';
 import { apiRoute } from '@/lib/api/route';
 import { namespaceName, objectName } from '@/lib/api/validate';
 import { getCache } from '@/lib/k8s/cache';
-import { podView } from '@/lib/k8s/responses';
+import { podView } from '@/lib/server/responses';
 
 type Context = { params: Promise<{ namespace: string; pod: string }> };
 

@@ -1,9 +1,10 @@
 import { jsonResponse } from '@/lib/api/errors';
 import { mutationRoute } from '@/lib/api/route';
 import { clientAddress } from '@/lib/api/security';
-import { namespaceName, objectName, readJsonObject } from '@/lib/api/validate';
-import { templateKind, workloadInjectionRequest } from '@/lib/api/workload-injection';
+import { readJsonObject } from '@/lib/api/request-body';
+import { namespaceName, objectName, templateKind, workloadInjectionRequest } from '@/lib/api/validate';
 import { getCache } from '@/lib/k8s/cache';
+import { metadataChangeView } from '@/lib/server/metadata-change-response';
 import { setWorkloadInjection } from '@/lib/k8s/metadata-actions';
 
 type Context = { params: Promise<{ namespace: string; kind: string; name: string }> };
@@ -23,12 +24,11 @@ export const POST = mutationRoute(async (request, { params }: Context) => {
   const cache = getCache();
   cache.requireSynced();
   const client = clientAddress(request);
-  return jsonResponse(
-    await setWorkloadInjection(cache, { kind, namespace, name }, value, {
-      dryRun,
-      force,
-      resourceVersion,
-      client,
-    }),
-  );
+  const outcome = await setWorkloadInjection(cache, { kind, namespace, name }, value, {
+    dryRun,
+    force,
+    resourceVersion,
+    client,
+  });
+  return jsonResponse(metadataChangeView(outcome, dryRun));
 });

@@ -2,17 +2,12 @@ import type { RestartResponse } from '@/lib/api/dto';
 import { jsonResponse } from '@/lib/api/errors';
 import { mutationRoute } from '@/lib/api/route';
 import { clientAddress } from '@/lib/api/security';
-import {
-  namespaceName,
-  objectName,
-  readJsonObject,
-  restartableKind,
-  restartRequest,
-} from '@/lib/api/validate';
+import { readJsonObject } from '@/lib/api/request-body';
+import { namespaceName, objectName, restartRequest, restartableKind } from '@/lib/api/validate';
 import { getCache } from '@/lib/k8s/cache';
 import { restartWorkload } from '@/lib/k8s/restart';
 import { guardRestart } from '@/lib/k8s/guard';
-import { clientsOf, namespaceAnalysis, workloadPods } from '@/lib/k8s/responses';
+import { clientsOf, namespaceAnalysis, workloadPods } from '@/lib/k8s/source-analysis';
 
 type Context = { params: Promise<{ namespace: string; kind: string; name: string }> };
 
