@@ -1,15 +1,15 @@
 import next from 'eslint-config-next/core-web-vitals';
 import nextTs from 'eslint-config-next/typescript';
 
-// One import boundary: `files` may not import `patterns`. Their tests keep the same boundary and may
-// also read lib/test, the builders; production files may not.
-function layer(files, message, patterns) {
+// One import boundary: `files` may not import `patterns` (nor what the `extra` pattern objects name).
+// Their tests keep the same boundary and may also read lib/test, the builders; production files may not.
+function layer(files, message, patterns, extra = []) {
   const globs = [files].flat();
   // '@/lib/k8s/*' also forbids the relative spellings ('../k8s/x', '../../lib/k8s/x').
   const spelled = (list) =>
     list.flatMap((p) => (p.startsWith('@/lib/') ? [p, `../${p.slice(6)}`, `**/lib/${p.slice(6)}`] : [p]));
   const forbidden = (list) => ({
-    'no-restricted-imports': ['error', { patterns: [{ group: spelled(list), message }] }],
+    'no-restricted-imports': ['error', { patterns: [{ group: spelled(list), message }, ...extra] }],
   });
   const tests = globs.map((g) => g.replace(/\*\.(ts|\{ts,tsx\})$/, '*.test.$1'));
   return [
@@ -91,6 +91,14 @@ const config = [
     ['lib/ui/**/*.{ts,tsx}', 'components/**/*.{ts,tsx}', 'app/**/page.tsx', 'app/**/layout.tsx'],
     'the UI talks to the server over HTTP only: no lib/k8s or lib/server, no client-node',
     ['@kubernetes/*', '@/lib/k8s/*', '@/lib/server/*', '@/app/api/*'],
+    // The engine's functions and constants are shared rules; its types are not the contract.
+    [
+      {
+        group: ['@/lib/mesh/*', '@/lib/mesh'],
+        importNamePattern: '^[A-Z][a-z]',
+        message: 'the UI reads API types from lib/api/dto (the wire contract), never the engine types',
+      },
+    ],
   ),
 ];
 

@@ -1,7 +1,6 @@
 'use client';
 
-import type { ActionVerdict } from '@/lib/mesh/action-verdict';
-import type { Restartability, WorkloadKind } from '@/lib/mesh/types';
+import type { ActionVerdict, Restartability, WorkloadKind } from '@/lib/api/dto';
 import { Button } from '@/components/ui/button';
 import { PlugIcon, RestartIcon } from '@/components/ui/icons';
 import { plural, workloadLabel } from '@/lib/ui/format';

@@ -1,6 +1,6 @@
 'use client';
 
-import type { Lint, WorkloadKind } from '@/lib/mesh/types';
+import type { Lint, WorkloadKind } from '@/lib/api/dto';
 import { isTemplateKind } from '@/lib/mesh/changes';
 import { isFixableLint } from '@/lib/mesh/lint-fixes';
 import { Button } from '@/components/ui/button';

@@ -1,4 +1,4 @@
-import type { PlanExclusion } from '@/lib/mesh/restart-plan';
+import type { PlanExclusion } from '@/lib/api/dto';
 import { Callout } from '@/components/ui/callout';
 import { plural, sentence } from '@/lib/ui/format';
 

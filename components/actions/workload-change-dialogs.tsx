@@ -1,10 +1,8 @@
 'use client';
 
 import { useState } from 'react';
-import type { InjectValue, WorkloadRef } from '@/lib/api/dto';
+import type { FixableLint, InjectValue, Lint, WorkloadRef } from '@/lib/api/dto';
 import { INJECT_VALUES } from '@/lib/mesh/annotations';
-import type { FixableLint } from '@/lib/mesh/lint-fixes';
-import type { Lint } from '@/lib/mesh/types';
 import { workloadLabel } from '@/lib/ui/format';
 import { useMeshActions } from '@/lib/ui/use-mesh-actions';
 import { ChangeDialog } from './change-dialog';

@@ -1,4 +1,4 @@
-import type { GitOpsManager } from '@/lib/mesh/gitops';
+import type { GitOpsManager } from '@/lib/api/dto';
 import { GitIcon } from '@/components/ui/icons';
 import { Badge } from '@/components/ui/badge';
 

@@ -1,4 +1,4 @@
-import type { Lint } from '@/lib/mesh/types';
+import type { Lint } from '@/lib/api/dto';
 import { Badge } from '@/components/ui/badge';
 import type { Tone } from '@/lib/ui/pod-status';
 

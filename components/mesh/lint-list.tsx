@@ -1,4 +1,4 @@
-import type { Lint } from '@/lib/mesh/types';
+import type { Lint } from '@/lib/api/dto';
 import { LintFixButton } from '@/components/actions/fix-buttons';
 import { InfoIcon, WarningIcon } from '@/components/ui/icons';
 import { workloadLabel } from '@/lib/ui/format';

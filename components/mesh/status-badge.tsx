@@ -1,4 +1,4 @@
-import type { PodStatus, StatusCounts } from '@/lib/mesh/types';
+import type { PodStatus, StatusCounts } from '@/lib/api/dto';
 import { STATUS_LOOK, STATUS_ORDER, TONE_CLASSES } from '@/lib/ui/pod-status';
 import { Badge } from '@/components/ui/badge';
 

@@ -1,6 +1,6 @@
 'use client';
 
-import type { PodStatus, StatusCounts } from '@/lib/mesh/types';
+import type { PodStatus, StatusCounts } from '@/lib/api/dto';
 import { Chip } from '@/components/ui/chip';
 import { STATUS_LOOK, STATUS_ORDER, TONE_CLASSES } from '@/lib/ui/pod-status';
 

@@ -1,4 +1,4 @@
-import type { InjectionDecision } from '@/lib/mesh/types';
+import type { InjectionDecision } from '@/lib/api/dto';
 import { Badge } from '@/components/ui/badge';
 
 /** What the injector would do with the workload's current template, as the engine decided it. */

@@ -1,5 +1,4 @@
-import type { ClusterSummary } from '@/lib/mesh/types';
-import type { ContextInfo } from '@/lib/api/dto';
+import type { ClusterSummary, ContextInfo } from '@/lib/api/dto';
 import { Badge } from '@/components/ui/badge';
 import type { ReactNode } from 'react';
 

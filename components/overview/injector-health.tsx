@@ -1,4 +1,4 @@
-import type { ClusterSummary } from '@/lib/mesh/types';
+import type { ClusterSummary } from '@/lib/api/dto';
 import { injectorFindings } from '@/lib/mesh/injector-health';
 import { Callout } from '@/components/ui/callout';
 

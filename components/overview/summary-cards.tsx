@@ -1,4 +1,4 @@
-import type { ClusterSummary, NamespaceSummary } from '@/lib/mesh/types';
+import type { ClusterSummary, NamespaceSummary } from '@/lib/api/dto';
 import { StatCard } from '@/components/ui/card';
 import { formatCount, formatPercent, plural } from '@/lib/ui/format';
 import { podsNeedingRestart } from '@/lib/mesh/aggregate';

@@ -1,6 +1,6 @@
 'use client';
 
-import type { PodVerdict } from '@/lib/mesh/types';
+import type { PodVerdict } from '@/lib/api/dto';
 import { useActionDialogs } from '@/components/actions/action-dialogs';
 import { Button } from '@/components/ui/button';
 import { PlugIcon, RestartIcon } from '@/components/ui/icons';

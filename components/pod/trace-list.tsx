@@ -1,4 +1,4 @@
-import type { TraceStep } from '@/lib/mesh/types';
+import type { TraceStep } from '@/lib/api/dto';
 import { CheckIcon, CrossIcon, InfoIcon } from '@/components/ui/icons';
 import { RelativeTime } from '@/components/ui/relative-time';
 import { splitTimes } from '@/lib/ui/format';

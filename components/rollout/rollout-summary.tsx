@@ -1,4 +1,4 @@
-import type { Reason } from '@/lib/mesh/types';
+import type { Reason } from '@/lib/api/dto';
 import { Callout } from '@/components/ui/callout';
 import { sentence } from '@/lib/ui/format';
 import type { TargetProgress } from '@/lib/ui/rollout';

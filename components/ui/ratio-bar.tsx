@@ -1,5 +1,5 @@
 import { barTone } from '@/lib/mesh/status-words';
-import type { StatusCounts } from '@/lib/mesh/types';
+import type { StatusCounts } from '@/lib/api/dto';
 import { TONE_CLASSES } from '@/lib/ui/pod-status';
 
 /**

@@ -1,22 +1,25 @@
 // The JSON contract between the server routes and their clients (the UI, scripts). Type-only: the
-// request types are the inputs of validate.ts's schemas, so what a client may send is written once.
+// request types are the inputs of validate.ts's schemas, so what a client may send is written once,
+// and the engine's results travel as wire.ts's types (its own names; checked against the engine in
+// lib/server/contract.ts). Clients import every API type from here.
 import type { z } from 'zod';
-import type { ActionVerdict } from '@/lib/mesh/action-verdict';
-import type { GuardRefusal } from '@/lib/mesh/guards';
-import type { ProbeVerdict } from '@/lib/mesh/probe';
-import type { ExclusionCode, PlanExclusion } from '@/lib/mesh/restart-plan';
-import type { RolloutJudgement } from '@/lib/mesh/rollout';
 import type {
   ClusterSummary,
+  ExclusionCode,
+  GuardRefusal,
   Lint,
+  NamespaceRow,
   NamespaceSummary,
-  OwnerRef,
+  PlanExclusion,
   PodExplanation,
+  PodRow,
   PodStatus,
-  PodVerdict,
+  ProbeVerdict,
+  RolloutJudgement,
   WorkloadKind,
-  WorkloadSummary,
-} from '@/lib/mesh/types';
+  WorkloadRow,
+  OwnerRef,
+} from './wire';
 import type {
   cancelPlanBody,
   injectionBody,
@@ -25,6 +28,8 @@ import type {
   restartPlanBody,
   workloadInjectionBody,
 } from './validate';
+
+export type * from './wire';
 
 export type ErrorCode =
   | 'bad_request' // malformed body, unknown field, wrong type
@@ -76,12 +81,6 @@ export interface SnapshotInfo {
   takenAt: string;
 }
 
-/** A namespace with the engine's word on its "Injection…" button. */
-export type NamespaceRow = NamespaceSummary & { injection: ActionVerdict };
-
-/** A workload with the engine's word on its Restart button (from the guards and the latest probe). */
-export type WorkloadRow = WorkloadSummary & { restartVerdict: ActionVerdict };
-
 export interface OverviewResponse {
   context: ContextInfo;
   cluster: ClusterSummary;
@@ -91,9 +90,6 @@ export interface OverviewResponse {
   freshness: Freshness;
   generatedAt: string;
 }
-
-/** A pod verdict plus its direct controller (e.g. the ReplicaSet; `workload` is what a restart acts on). */
-export type PodRow = PodVerdict & { owner?: OwnerRef };
 
 export interface NamespaceResponse {
   namespace: NamespaceRow;
@@ -339,3 +335,6 @@ export interface MetadataChangeResponse {
   gitOps?: { tool: string; what: string; name: string; evidence: string; sentence: string };
   consequence?: { effect: string; sentence: string };
 }
+
+/** The lints a metadata change fixes (the engine's FIXABLE_LINTS, as the request schema takes them). */
+export type FixableLint = LintFixRequest['code'];

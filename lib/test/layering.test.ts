@@ -30,6 +30,8 @@ describe('layering', { timeout: 60_000 }, () => {
     ['lib/ui/probe-file.ts', "import '@kubernetes/client-node';", 'over HTTP only'],
     ['app/namespaces/page.tsx', "import '@/lib/k8s/source-analysis';", 'over HTTP only'],
     ['components/probe-file.tsx', "import '@/lib/server/responses';", 'over HTTP only'],
+    ['components/probe-file.tsx', "import type { PodVerdict } from '@/lib/mesh/types';", 'wire contract'],
+    ['lib/ui/probe-file.ts', "import { type Lint, lintSentence } from '@/lib/mesh/lints';", 'wire contract'],
     [
       'app/api/v1/overview/route.ts',
       "import { V1Namespace } from '@kubernetes/client-node';",
@@ -48,6 +50,8 @@ describe('layering', { timeout: 60_000 }, () => {
     ['app/api/v1/probe/route.ts', "import '@/lib/server/responses';"],
     ['lib/server/probe-file.ts', "import '@/lib/k8s/source-analysis';"],
     ['components/probe-file.tsx', "import '@/lib/mesh/status-words';"],
+    ['components/probe-file.tsx', "import { POD_STATUSES } from '@/lib/mesh/types';"],
+    ['components/probe-file.tsx', "import type { PodVerdict } from '@/lib/api/dto';"],
     ['lib/mesh/probe-file.test.ts', "import '../test/mesh-fixtures.ts';"],
     ['lib/k8s/probe-file.test.ts', "import '@/lib/test/dump-fixtures';"],
   ])('%s may %s', async (file, source) => {

@@ -1,4 +1,4 @@
-import type { WorkloadKind } from '@/lib/mesh/types';
+import type { WorkloadKind } from '@/lib/api/dto';
 
 // Every URL the UI reads or writes. SWR keys are these strings, so the stream can revalidate by prefix.
 const segment = encodeURIComponent;

@@ -1,4 +1,4 @@
-import type { NamespaceSummary } from '@/lib/mesh/types';
+import type { NamespaceSummary } from '@/lib/api/dto';
 import { namespaceAttention } from '@/lib/mesh/attention';
 import { compareBy, matchesQuery, type SortState } from './table-sort';
 

@@ -1,6 +1,10 @@
-import type { Capability, CapabilitiesResponse } from '@/lib/api/dto';
-import type { ActionVerdict } from '@/lib/mesh/action-verdict';
-import type { Restartability, WorkloadKind } from '@/lib/mesh/types';
+import type {
+  ActionVerdict,
+  CapabilitiesResponse,
+  Capability,
+  Restartability,
+  WorkloadKind,
+} from '@/lib/api/dto';
 
 // Why an action button is turned off, in words an operator can act on. null means "allowed".
 // The server enforces all of this again; the UI only explains it before anyone clicks.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { PodVerdict } from '@/lib/mesh/types';
+import type { PodVerdict } from '@/lib/api/dto';
 import { filterPods, sortPods } from './pod-list';
 
 function pod(name: string, overrides: Partial<PodVerdict> = {}): PodVerdict {

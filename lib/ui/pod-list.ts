@@ -1,4 +1,4 @@
-import type { PodStatus, PodVerdict, WorkloadSummary } from '@/lib/mesh/types';
+import type { PodStatus, PodVerdict, WorkloadSummary } from '@/lib/api/dto';
 import { workloadAttention } from '@/lib/mesh/attention';
 import { STATUS_ORDER } from './pod-status';
 import { compareBy, matchesQuery, type SortState } from './table-sort';

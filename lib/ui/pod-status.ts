@@ -1,4 +1,5 @@
-import { POD_STATUSES, type PodStatus } from '@/lib/mesh/types';
+import type { PodStatus } from '@/lib/api/dto';
+import { POD_STATUSES } from '@/lib/mesh/types';
 
 // How each status the engine reports looks on screen. Presentation only: the engine decides which status a
 // pod has; this table decides its label, colour and order.

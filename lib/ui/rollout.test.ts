@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { PodVerdict } from '@/lib/mesh/types';
-import type { RolloutStateResponse } from '@/lib/api/dto';
+import type { PodVerdict, RolloutStateResponse } from '@/lib/api/dto';
 import { isFinished, targetProgress, type RolloutTarget } from './rollout';
 
 const target: RolloutTarget = { kind: 'Deployment', name: 'web', pods: 2, result: 'done' };

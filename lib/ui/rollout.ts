@@ -1,12 +1,13 @@
-import type { RestartResult, RolloutStateResponse } from '@/lib/api/dto';
-import type { RolloutProblem } from '@/lib/mesh/rollout';
-import {
-  RESTART_FIXES,
-  type PodStatus,
-  type PodVerdict,
-  type Reason,
-  type WorkloadKind,
-} from '@/lib/mesh/types';
+import type {
+  PodStatus,
+  PodVerdict,
+  Reason,
+  RestartResult,
+  RolloutProblem,
+  RolloutStateResponse,
+  WorkloadKind,
+} from '@/lib/api/dto';
+import { RESTART_FIXES } from '@/lib/mesh/types';
 
 // Following a rollout restart: which of a workload's pods are new, and whether the new ones have
 // settled. Mesh facts (status, meshed, proxyReady, reasons) are the engine's, read from the API.

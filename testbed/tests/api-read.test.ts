@@ -4,6 +4,8 @@ import { request } from 'node:http';
 import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CapabilitiesResponse, NamespaceResponse, OverviewResponse, PodResponse } from '@/lib/api/dto';
+import * as contract from '@/lib/api/wire';
+import { conforms } from '@/lib/test/wire-conformance';
 import { Api, errorOf, EventStream, rawRequest } from './helpers/api';
 import { applyAll, deploymentYaml, namespaceYaml, podYaml, waitForRunningPods } from './helpers/fixtures';
 import { startServer, type MeshwatchServer } from './helpers/server';
@@ -166,6 +168,39 @@ describe('GET /api/v1/namespaces/{namespace}', () => {
       expect(res.status, bad).toBe(400);
       expect(errorOf(res).code).toBe('invalid_name');
     }
+  });
+});
+
+// The real answers, parsed with the contract's strict schemas (lib/api/wire.ts): every field the
+// server sends is one the contract names, with the type it says. The seeded scenarios (labels, opt-outs,
+// hostNetwork, GitOps owners …) give the rows their variety.
+describe('the wire contract', () => {
+  it('every overview row, namespace page and a pod explanation conform', async () => {
+    const { body: overview } = await api.get<OverviewResponse>('/api/v1/overview');
+    conforms(contract.clusterSummary, overview.cluster, 'cluster');
+    if (overview.injectorProbe) conforms(contract.probeVerdict, overview.injectorProbe, 'injectorProbe');
+    for (const row of overview.namespaces) conforms(contract.namespaceRow, row, `namespace ${row.name}`);
+    let pages = 0;
+    let pods = 0;
+    for (const { name } of overview.namespaces) {
+      const { status, body } = await api.get<NamespaceResponse>(`/api/v1/namespaces/${name}`);
+      if (status === 404) continue; // another suite's namespace, deleted since the overview
+      expect(status).toBe(200);
+      pages += 1;
+      conforms(contract.namespaceRow, body.namespace, name);
+      for (const w of body.workloads) conforms(contract.workloadRow, w, `${name}/${w.kind}/${w.name}`);
+      for (const p of body.pods) conforms(contract.podRow, p, `${name}/${p.name}`);
+      for (const l of body.lints) conforms(contract.lint, l, `${name} lint ${l.code}`);
+      pods += body.pods.length;
+    }
+    expect(pages).toBeGreaterThanOrEqual(5);
+    expect(pods).toBeGreaterThanOrEqual(10);
+    const { body: page } = await api.get<NamespaceResponse>(`/api/v1/namespaces/${ns}`);
+    const first = page.pods[0]!;
+    const { body } = await api.get<PodResponse>(`/api/v1/namespaces/${ns}/pods/${first.name}`);
+    const { owner, ...explanation } = body.pod;
+    conforms(contract.podExplanation, explanation, first.name);
+    if (owner) conforms(contract.ownerRef, owner, `${first.name} owner`);
   });
 });
 
