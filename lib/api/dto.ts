@@ -134,7 +134,8 @@ export interface CapabilitiesResponse {
   why: Partial<Record<Capability, string>>;
 }
 
-export type InjectValue = 'enabled' | 'disabled' | 'ingress';
+/** A linkerd.io/inject value (the engine's INJECT_VALUES, as the request schemas take them). */
+export type InjectValue = NonNullable<InjectionRequest['value']>;
 
 export type InjectionRequest = z.input<typeof injectionBody>;
 

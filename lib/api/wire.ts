@@ -3,29 +3,28 @@
 // the types only. lib/server/contract.ts proves at compile time that each equals the engine type it is
 // shaped from, so renaming or dropping an engine field fails the build there instead of silently
 // changing the JSON; the unit and integration tests parse real responses with these schemas, which
-// also catches a field the engine added. Vocabulary lists with one home in the engine are imported.
+// also catches a field the engine added. The vocabularies (codes, kinds, statuses) are the engine's
+// own lists, imported: each has one home.
 import { z } from 'zod';
-import { TEMPLATE_KINDS } from '@/lib/mesh/changes';
-import { POD_STATUSES } from '@/lib/mesh/outputs';
+import { CANNOT_HELP_CODES } from '@/lib/mesh/action-verdict';
+import { GITOPS_TOOLS } from '@/lib/mesh/gitops';
+import { GUARD_CODES } from '@/lib/mesh/guards';
+import { POD_PHASES, WORKLOAD_KINDS } from '@/lib/mesh/inputs';
+import { LINT_CODES, POD_STATUSES } from '@/lib/mesh/outputs';
 import { PROBE_STATES } from '@/lib/mesh/probe';
 import { REASON_ORDER } from '@/lib/mesh/reasons';
+import { EXCLUSION_CODES } from '@/lib/mesh/restart-plan';
 
-export const workloadKind = z.enum([...TEMPLATE_KINDS, 'ReplicaSet', 'Job', 'ReplicationController']);
+export const workloadKind = z.enum(WORKLOAD_KINDS);
 export const podStatus = z.enum(POD_STATUSES);
-const podPhase = z.enum(['Pending', 'Running', 'Succeeded', 'Failed', 'Unknown']);
+const podPhase = z.enum(POD_PHASES);
 const lintSeverity = z.enum(['warning', 'error', 'info']);
 const count = z.number().int().nonnegative();
 
 export const reason = z.strictObject({ code: z.enum(REASON_ORDER), message: z.string(), fix: z.string() });
 
 export const lint = z.strictObject({
-  code: z.enum([
-    'inject_set_as_label',
-    'annotation_on_workload_metadata',
-    'legacy_auto_inject_label',
-    'invalid_inject_value',
-    'restart_required',
-  ]),
+  code: z.enum(LINT_CODES),
   severity: lintSeverity,
   message: z.string(),
   fix: z.string(),
@@ -52,7 +51,7 @@ export const injectionDecision = z.strictObject({
 export const statusCounts = z.record(podStatus, count);
 
 export const gitOpsManager = z.strictObject({
-  tool: z.enum(['argocd', 'flux', 'helm']),
+  tool: z.enum(GITOPS_TOOLS),
   what: z.string(),
   name: z.string(),
   evidence: z.string(),
@@ -133,22 +132,14 @@ export const clusterSummary = z.strictObject({
   workloadsNeedingRestart: count,
 });
 
-const guardCode = z.enum([
-  'system_namespace',
-  'control_plane_namespace',
-  'webhook_excluded',
-  'injector_not_installed',
-  'injector_down_fail',
-  'injector_down_ignore',
-  'host_network',
-]);
+const guardCode = z.enum(GUARD_CODES);
 
 export const actionVerdict = z.discriminatedUnion('state', [
   z.strictObject({ state: z.literal('allowed') }),
   z.strictObject({ state: z.literal('guarded'), code: guardCode, reason: z.string() }),
   z.strictObject({
     state: z.literal('cannot-help'),
-    code: z.enum(['host_network', 'nothing_to_fix', 'system_namespace', 'control_plane_namespace']),
+    code: z.enum(CANNOT_HELP_CODES),
     reason: z.string(),
   }),
 ]);
@@ -172,15 +163,7 @@ export const probeVerdict = z.strictObject({
   at: z.string(),
 });
 
-export const exclusionCode = z.enum([
-  'bare_pod',
-  'paused',
-  'on_delete',
-  'no_rollout',
-  'job',
-  'cronjob',
-  'unknown_workload',
-]);
+export const exclusionCode = z.enum(EXCLUSION_CODES);
 
 export const planExclusion = z.strictObject({
   code: exclusionCode,

@@ -4,7 +4,7 @@ import 'server-only';
 // ConfigMap, and so on. Each hole is named with the resource kubectl must add. A missing webhook cannot
 // be told from a dump that left mutatingwebhookconfigurations out: it reads as "injector not installed".
 import type { PodRecord, WorkloadRecord } from '@/lib/mesh/types';
-import { CONTROL_PLANE_NS_LABEL } from '@/lib/mesh/annotations';
+import { CONTROL_PLANE_COMPONENT_LABEL, CONTROL_PLANE_NS_LABEL } from '@/lib/mesh/annotations';
 import type { DumpRecords } from './dump';
 
 /** Owner kind → the kubectl resource that lists it. */
@@ -16,7 +16,6 @@ const OWNER_RESOURCES: Record<string, string> = {
   Job: 'jobs',
   CronJob: 'cronjobs',
 };
-const COMPONENT_LABEL = 'linkerd.io/control-plane-component';
 
 function ownerHoles(owned: (PodRecord | WorkloadRecord)[], counts: Record<string, number>): string[] {
   const holes = new Map<string, string>();
@@ -45,7 +44,9 @@ export function missingKinds(dump: DumpRecords): string[] {
     );
   missing.push(...ownerHoles([...dump.pods, ...dump.workloads], counts));
   // Linkerd is there (its pods or meshed pods say so): then its config and webhook must be too.
-  const linkerdPods = dump.pods.some((p) => p.labels[COMPONENT_LABEL] || p.labels[CONTROL_PLANE_NS_LABEL]);
+  const linkerdPods = dump.pods.some(
+    (p) => p.labels[CONTROL_PLANE_COMPONENT_LABEL] || p.labels[CONTROL_PLANE_NS_LABEL],
+  );
   if (linkerdPods && !counts.ConfigMap) missing.push('no configmaps (linkerd-config is needed)');
   return missing;
 }

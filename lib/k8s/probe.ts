@@ -8,6 +8,7 @@ import 'server-only';
 import { performance } from 'node:perf_hooks';
 import type { V1Pod } from '@kubernetes/client-node';
 import { judgeProbe, matchesSelector, type ProbeObservation, type ProbeVerdict } from '@/lib/mesh';
+import { INJECT_ANNOTATION } from '@/lib/mesh/annotations';
 import type { ClusterSource as ClusterCache } from './source';
 import { callOptions } from './config';
 import { statusMessage, toMeshwatchError } from './errors';
@@ -50,7 +51,7 @@ function probePod(namespace: string): V1Pod {
       namespace,
       labels: { [PROBE_LABEL]: 'true' },
       // The pod asks for injection itself, so the namespace's own setting does not matter.
-      annotations: { 'linkerd.io/inject': 'enabled' },
+      annotations: { [INJECT_ANNOTATION]: 'enabled' },
     },
     spec: { containers: [{ name: 'probe', image: 'meshwatch.invalid/injector-probe:0' }] },
   };

@@ -14,8 +14,13 @@ import {
   type GuardWorkload,
 } from './guards.ts';
 
-export type CannotHelpCode =
-  'host_network' | 'nothing_to_fix' | 'system_namespace' | 'control_plane_namespace';
+export const CANNOT_HELP_CODES = [
+  'host_network',
+  'nothing_to_fix',
+  'system_namespace',
+  'control_plane_namespace',
+] as const;
+export type CannotHelpCode = (typeof CANNOT_HELP_CODES)[number];
 
 export type ActionVerdict =
   | { state: 'allowed' }

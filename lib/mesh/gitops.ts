@@ -5,7 +5,8 @@
 // Helm's managed-by label and release annotations).
 import type { StringMap } from './types.ts';
 
-export type GitOpsTool = 'argocd' | 'flux' | 'helm';
+export const GITOPS_TOOLS = ['argocd', 'flux', 'helm'] as const;
+export type GitOpsTool = (typeof GITOPS_TOOLS)[number];
 
 export const ARGOCD_INSTANCE_LABEL = 'argocd.argoproj.io/instance';
 /** `<app>:<group>/<kind>:<namespace>/<name>` (annotation tracking, Argo CD >= 2.2). */

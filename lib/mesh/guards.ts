@@ -12,14 +12,16 @@ import type { ProbeVerdict } from './probe.ts';
 
 export const SYSTEM_NAMESPACES: readonly string[] = ['kube-system', 'kube-public', 'kube-node-lease'];
 
-export type GuardCode =
-  | 'system_namespace'
-  | 'control_plane_namespace'
-  | 'webhook_excluded'
-  | 'injector_not_installed'
-  | 'injector_down_fail'
-  | 'injector_down_ignore'
-  | 'host_network';
+export const GUARD_CODES = [
+  'system_namespace',
+  'control_plane_namespace',
+  'webhook_excluded',
+  'injector_not_installed',
+  'injector_down_fail',
+  'injector_down_ignore',
+  'host_network',
+] as const;
+export type GuardCode = (typeof GUARD_CODES)[number];
 
 export interface GuardRefusal {
   code: GuardCode;

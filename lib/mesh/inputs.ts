@@ -48,8 +48,17 @@ export interface NamespaceRecord {
   deleting: boolean;
 }
 
-export type WorkloadKind =
-  'Deployment' | 'StatefulSet' | 'DaemonSet' | 'ReplicaSet' | 'Job' | 'CronJob' | 'ReplicationController';
+/** The kinds meshwatch follows as a pod's workload. */
+export const WORKLOAD_KINDS = [
+  'Deployment',
+  'StatefulSet',
+  'DaemonSet',
+  'ReplicaSet',
+  'Job',
+  'CronJob',
+  'ReplicationController',
+] as const;
+export type WorkloadKind = (typeof WORKLOAD_KINDS)[number];
 
 export interface WorkloadRecord {
   kind: WorkloadKind;
@@ -79,7 +88,8 @@ export interface ContainerStatusRecord {
   restartCount: number;
 }
 
-export type PodPhase = 'Pending' | 'Running' | 'Succeeded' | 'Failed' | 'Unknown';
+export const POD_PHASES = ['Pending', 'Running', 'Succeeded', 'Failed', 'Unknown'] as const;
+export type PodPhase = (typeof POD_PHASES)[number];
 
 export interface PodRecord extends PodSpecRecord {
   namespace: string;

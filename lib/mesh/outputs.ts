@@ -43,12 +43,14 @@ export interface Reason {
   fix: string;
 }
 
-export type LintCode =
-  | 'inject_set_as_label'
-  | 'annotation_on_workload_metadata'
-  | 'legacy_auto_inject_label'
-  | 'invalid_inject_value'
-  | 'restart_required';
+export const LINT_CODES = [
+  'inject_set_as_label',
+  'annotation_on_workload_metadata',
+  'legacy_auto_inject_label',
+  'invalid_inject_value',
+  'restart_required',
+] as const;
+export type LintCode = (typeof LINT_CODES)[number];
 
 export interface Lint {
   code: LintCode;

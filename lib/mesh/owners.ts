@@ -8,6 +8,7 @@ import type {
   WorkloadKind,
   WorkloadRecord,
 } from './types.ts';
+import { WORKLOAD_KINDS } from './inputs.ts';
 
 export interface SnapshotIndex {
   namespaces: Map<string, NamespaceRecord>;
@@ -23,21 +24,13 @@ export interface WorkloadRef {
   name: string;
 }
 
-const WORKLOAD_KINDS: ReadonlySet<string> = new Set<WorkloadKind>([
-  'Deployment',
-  'StatefulSet',
-  'DaemonSet',
-  'ReplicaSet',
-  'Job',
-  'CronJob',
-  'ReplicationController',
-]);
+const FOLLOWED_KINDS: ReadonlySet<string> = new Set<WorkloadKind>(WORKLOAD_KINDS);
 
 /** The controller that creates these kinds when they have one: a restart goes through it. */
 const PARENT_KIND: Partial<Record<WorkloadKind, WorkloadKind>> = { ReplicaSet: 'Deployment', Job: 'CronJob' };
 
 export function isWorkloadKind(kind: string): kind is WorkloadKind {
-  return WORKLOAD_KINDS.has(kind);
+  return FOLLOWED_KINDS.has(kind);
 }
 
 export function workloadKey(namespace: string, kind: string, name: string): string {

@@ -5,8 +5,16 @@
 import { isCounted } from './aggregate.ts';
 import { RESTART_FIXES, type NamespaceAnalysis, type PodVerdict, type WorkloadSummary } from './types.ts';
 
-export type ExclusionCode =
-  'bare_pod' | 'paused' | 'on_delete' | 'no_rollout' | 'job' | 'cronjob' | 'unknown_workload';
+export const EXCLUSION_CODES = [
+  'bare_pod',
+  'paused',
+  'on_delete',
+  'no_rollout',
+  'job',
+  'cronjob',
+  'unknown_workload',
+] as const;
+export type ExclusionCode = (typeof EXCLUSION_CODES)[number];
 
 export interface PlanExclusion {
   code: ExclusionCode;
