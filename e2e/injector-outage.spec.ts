@@ -5,9 +5,17 @@
 // page still lists the restart after the server itself restarts.
 import { RestartDialog, RolloutTray } from './pages/action-dialogs';
 import { expect, test } from './support/fixtures';
-import { kubectl, waitForRunningPods } from './support/kube';
+import { waitForRunningPods } from './support/kube';
 import { startMeshwatch, type RunningServer } from './support/meshwatch-server';
 import { ADMIN_KUBECONFIG } from './support/paths';
+import {
+  applyScene,
+  barePodYaml,
+  deleteScene,
+  deploymentYaml,
+  downInjectorWebhookYaml,
+  namespaceYaml,
+} from './support/scene';
 
 const NAMESPACE = 'e2e-outage';
 const PROBE_NAMESPACE = 'e2e-outage-probe';
@@ -20,70 +28,24 @@ const env = {
 };
 let server: RunningServer;
 
-async function cleanUp(): Promise<void> {
-  await kubectl(['delete', 'mutatingwebhookconfiguration', WEBHOOK, '--ignore-not-found']);
-  await kubectl([
-    'delete',
-    'namespace',
-    NAMESPACE,
-    PROBE_NAMESPACE,
-    '--ignore-not-found',
-    '--wait=true',
-    '--timeout=120s',
-  ]);
-}
+const scene = { webhook: WEBHOOK, namespaces: [NAMESPACE, PROBE_NAMESPACE] };
+const cleanUp = () => deleteScene(scene);
 
 test.describe('injector unreachable under failurePolicy Fail', () => {
   test.beforeAll(async () => {
     await cleanUp();
-    await kubectl(
-      ['apply', '-f', '-'],
-      `apiVersion: v1
-kind: Namespace
-metadata: { name: ${PROBE_NAMESPACE}, labels: { ${SCOPE}: "true", meshwatch.io/e2e: "true" } }
----
-apiVersion: v1
-kind: Namespace
-metadata:
-  name: ${NAMESPACE}
-  labels: { ${SCOPE}: "true", meshwatch.io/e2e: "true" }
-  annotations: { linkerd.io/inject: enabled }
----
-apiVersion: apps/v1
-kind: Deployment
-metadata: { name: web, namespace: ${NAMESPACE} }
-spec:
-  replicas: 1
-  selector: { matchLabels: { app.kubernetes.io/name: web } }
-  template:
-    metadata: { labels: { app.kubernetes.io/name: web } }
-    spec: { containers: [{ name: app, image: "ghcr.io/acme/web:1.0.0" }] }
----
-apiVersion: v1
-kind: Pod
-metadata: { name: toolbox, namespace: ${NAMESPACE}, labels: { app.kubernetes.io/name: toolbox } }
-spec: { containers: [{ name: app, image: "ghcr.io/acme/toolbox:1.0.0" }] }
-`,
+    await applyScene(
+      namespaceYaml(PROBE_NAMESPACE, { labels: { [SCOPE]: 'true' } }),
+      namespaceYaml(NAMESPACE, {
+        labels: { [SCOPE]: 'true' },
+        annotations: { 'linkerd.io/inject': 'enabled' },
+      }),
+      deploymentYaml(NAMESPACE, 'web'),
+      barePodYaml(NAMESPACE, 'toolbox'),
     );
     await waitForRunningPods(NAMESPACE, 'app.kubernetes.io/name=web', 1);
     await waitForRunningPods(NAMESPACE, 'app.kubernetes.io/name=toolbox', 1);
-    await kubectl(
-      ['apply', '-f', '-'],
-      `apiVersion: admissionregistration.k8s.io/v1
-kind: MutatingWebhookConfiguration
-metadata: { name: ${WEBHOOK} }
-webhooks:
-- name: linkerd-proxy-injector.linkerd.io
-  admissionReviewVersions: [v1]
-  sideEffects: None
-  failurePolicy: Fail
-  timeoutSeconds: 1
-  clientConfig: { url: "https://127.0.0.1:1/" }
-  namespaceSelector: { matchLabels: { ${SCOPE}: "true" } }
-  rules:
-  - { operations: [CREATE], apiGroups: [""], apiVersions: [v1], resources: [pods], scope: "*" }
-`,
-    );
+    await applyScene(downInjectorWebhookYaml(WEBHOOK, SCOPE, 'Fail'));
     server = await startMeshwatch({ name: 'meshwatch-outage', kubeconfig: ADMIN_KUBECONFIG, extraEnv: env });
   });
 

@@ -6,9 +6,16 @@
 import type { Page } from '@playwright/test';
 import { expectNoSeriousViolations } from './support/axe';
 import { expect, test } from './support/fixtures';
-import { kubectl, kubectlJson, waitForRunningPods } from './support/kube';
+import { kubectlJson, waitForRunningPods } from './support/kube';
 import { startMeshwatch, type RunningServer } from './support/meshwatch-server';
 import { ADMIN_KUBECONFIG } from './support/paths';
+import {
+  applyScene,
+  deleteScene,
+  deploymentYaml,
+  downInjectorWebhookYaml,
+  namespaceYaml,
+} from './support/scene';
 
 const NAMESPACES = ['e2e-plan-a', 'e2e-plan-b', 'e2e-plan-c'];
 // The dry-run probe runs here, under the same webhook: that is how meshwatch learns the injector is down.
@@ -17,17 +24,8 @@ const WEBHOOK = 'e2e-plan-injector';
 const SCOPE = 'meshwatch.io/e2e-plan';
 let server: RunningServer;
 
-async function cleanUp(): Promise<void> {
-  await kubectl(['delete', 'mutatingwebhookconfiguration', WEBHOOK, '--ignore-not-found']);
-  await kubectl([
-    'delete',
-    'namespace',
-    ...NAMESPACES,
-    '--ignore-not-found',
-    '--wait=true',
-    '--timeout=120s',
-  ]);
-}
+// The probe namespace goes too: it is the journey's, under the same webhook.
+const cleanUp = () => deleteScene({ webhook: WEBHOOK, namespaces: [...NAMESPACES, PROBE_NAMESPACE] });
 
 const generation = async (namespace: string) =>
   (await kubectlJson<{ metadata: { generation: number } }>(['get', 'deployment', 'web', '-n', namespace]))
@@ -40,52 +38,15 @@ function target(page: Page, namespace: string) {
 test.describe('cluster-wide restart plan', () => {
   test.beforeAll(async () => {
     await cleanUp();
-    await kubectl(
-      ['apply', '-f', '-'],
-      [
-        `apiVersion: v1
-kind: Namespace
-metadata: { name: ${PROBE_NAMESPACE}, labels: { ${SCOPE}: "true", meshwatch.io/e2e: "true" } }
-`,
-        ...NAMESPACES.map(
-          (ns) => `apiVersion: v1
-kind: Namespace
-metadata:
-  name: ${ns}
-  labels: { ${SCOPE}: "true", meshwatch.io/e2e: "true" }
-  annotations: { linkerd.io/inject: enabled }
----
-apiVersion: apps/v1
-kind: Deployment
-metadata: { name: web, namespace: ${ns} }
-spec:
-  replicas: 1
-  selector: { matchLabels: { app.kubernetes.io/name: web } }
-  template:
-    metadata: { labels: { app.kubernetes.io/name: web } }
-    spec: { containers: [{ name: app, image: "ghcr.io/acme/web:1.0.0" }] }
-`,
-        ),
-      ].join('---\n'),
+    await applyScene(
+      namespaceYaml(PROBE_NAMESPACE, { labels: { [SCOPE]: 'true' } }),
+      ...NAMESPACES.flatMap((ns) => [
+        namespaceYaml(ns, { labels: { [SCOPE]: 'true' }, annotations: { 'linkerd.io/inject': 'enabled' } }),
+        deploymentYaml(ns, 'web'),
+      ]),
     );
     for (const ns of NAMESPACES) await waitForRunningPods(ns, 'app.kubernetes.io/name=web', 1);
-    await kubectl(
-      ['apply', '-f', '-'],
-      `apiVersion: admissionregistration.k8s.io/v1
-kind: MutatingWebhookConfiguration
-metadata: { name: ${WEBHOOK} }
-webhooks:
-- name: linkerd-proxy-injector.linkerd.io
-  admissionReviewVersions: [v1]
-  sideEffects: None
-  failurePolicy: Ignore
-  timeoutSeconds: 1
-  clientConfig: { url: "https://127.0.0.1:1/" }
-  namespaceSelector: { matchLabels: { ${SCOPE}: "true" } }
-  rules:
-  - { operations: [CREATE], apiGroups: [""], apiVersions: [v1], resources: [pods], scope: "*" }
-`,
-    );
+    await applyScene(downInjectorWebhookYaml(WEBHOOK, SCOPE, 'Ignore'));
     server = await startMeshwatch({
       name: 'meshwatch-plan',
       kubeconfig: ADMIN_KUBECONFIG,

@@ -4,42 +4,16 @@
 import { expect, test } from '../support/fixtures';
 import { assertInjectorInstalled, workloadPodProxies } from '../support/injector';
 import { kubectl, waitForRunningPods } from '../support/kube';
+import { applyScene, deleteScene, deploymentYaml, namespaceYaml } from '../support/scene';
 
 const NAMESPACES = ['e2e-li-plan-a', 'e2e-li-plan-b', 'e2e-li-plan-c'];
 
-async function cleanUp(): Promise<void> {
-  await kubectl([
-    'delete',
-    'namespace',
-    ...NAMESPACES,
-    '--ignore-not-found',
-    '--wait=true',
-    '--timeout=120s',
-  ]);
-}
+const cleanUp = () => deleteScene({ namespaces: NAMESPACES });
 
 test.beforeAll(async () => {
   await assertInjectorInstalled();
   await cleanUp();
-  await kubectl(
-    ['apply', '-f', '-'],
-    NAMESPACES.map(
-      (ns) => `apiVersion: v1
-kind: Namespace
-metadata: { name: ${ns}, labels: { meshwatch.io/e2e: "true" } }
----
-apiVersion: apps/v1
-kind: Deployment
-metadata: { name: web, namespace: ${ns} }
-spec:
-  replicas: 2
-  selector: { matchLabels: { app.kubernetes.io/name: web } }
-  template:
-    metadata: { labels: { app.kubernetes.io/name: web } }
-    spec: { containers: [{ name: app, image: "ghcr.io/acme/web:1.0.0" }] }
-`,
-    ).join('---\n'),
-  );
+  await applyScene(...NAMESPACES.flatMap((ns) => [namespaceYaml(ns), deploymentYaml(ns, 'web', 2)]));
   for (const ns of NAMESPACES) {
     await waitForRunningPods(ns, 'app.kubernetes.io/name=web', 2);
     await kubectl(['annotate', 'namespace', ns, 'linkerd.io/inject=enabled', '--overwrite']);
