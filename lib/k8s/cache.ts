@@ -5,18 +5,10 @@ import 'server-only';
 // all reach the same instance.
 import type { ChangeEvent, ContextInfo, Freshness } from '@/lib/api/dto';
 import { isMeshwatchError, MeshwatchError } from '@/lib/api/errors';
-import type { KubeConfig } from '@kubernetes/client-node';
 import type { ClusterSnapshot } from '@/lib/mesh/types';
-import {
-  callOptions,
-  KUBECONFIG_UNREADABLE,
-  loadKubeContext,
-  makeClients,
-  redactSecrets,
-  type Clients,
-} from './config';
-import { setApiServerNote, toMeshwatchError } from './errors';
-import { describeReadiness, readApiReadiness } from './readiness';
+import { ApiServerProbe } from './api-server-probe';
+import { KUBECONFIG_UNREADABLE, loadKubeContext, makeClients, redactSecrets, type Clients } from './config';
+import { fatalFreshness, freshnessOf, notSyncedDetail, STALE_AFTER_SECONDS, statusKey } from './freshness';
 import type { InformerListener, InformerStatus } from './informer';
 import { allInformers, makeInformers, type Informers } from './resources';
 import { snapshotSourceFromEnv } from './snapshot-source';
@@ -33,17 +25,13 @@ import type { PodRecord } from '@/lib/mesh/types';
 const FLUSH_MS = 50;
 /** Reachability probe and watchdog period. */
 const TICK_MS = 2_000;
-/** The API server's etcd checks time out after 2 s (--etcd-healthcheck-timeout): leave room for its answer. */
-const PROBE_TIMEOUT_MS = 3_500;
-/** No word from the API server for this long makes the data stale; the watchdog then re-lists. */
-export const STALE_AFTER_SECONDS = 120;
 
 export type { CacheSubscriber, ClusterSource } from './source';
+export { STALE_AFTER_SECONDS } from './freshness';
 
 export class ClusterCache implements ClusterSource {
   readonly context: ContextInfo;
   readonly clients: Clients | null = null;
-  private readonly kubeConfig: KubeConfig | null = null;
   private readonly informers: Informers | null = null;
   private readonly fatal?: string;
   private readonly controlPlaneNamespace = controlPlaneNamespace();
@@ -55,16 +43,7 @@ export class ClusterCache implements ClusterSource {
   private ticker?: ReturnType<typeof setInterval>;
   private subscribers = new Set<CacheSubscriber>();
   private lastStatus = '';
-  /**
-   * GET /readyz?verbose every tick: a restarting API server may keep old watch streams open for seconds
-   * while it refuses new requests, and one whose etcd is gone still answers /version and keeps its
-   * watches while every write hangs; so watches (or /version) alone notice an outage late or never.
-   */
-  private probe: { healthy: boolean; lastError?: string; lastOkAt: number | null; inFlight: boolean } = {
-    healthy: false,
-    lastOkAt: null,
-    inFlight: false,
-  };
+  private readonly probe: ApiServerProbe | null = null;
 
   constructor() {
     this.analysis = new AnalysisStore({
@@ -84,7 +63,7 @@ export class ClusterCache implements ClusterSource {
       const { config, info } = loadKubeContext();
       this.context = info;
       this.clients = makeClients(config);
-      this.kubeConfig = config;
+      this.probe = new ApiServerProbe(config, this.clients, this.context);
       const listener: InformerListener = {
         changed: (ns) => this.onChanged(ns),
         health: () => this.onHealth(),
@@ -128,52 +107,15 @@ export class ClusterCache implements ClusterSource {
   }
 
   freshness(now = Date.now()): Freshness {
-    if (this.fatal) {
-      return {
-        synced: false,
-        stale: true,
-        ageSeconds: null,
-        lastEventAt: null,
-        resources: [{ name: 'kubeconfig', synced: false, healthy: false, lastError: this.fatal }],
-      };
-    }
-    const statuses = this.statuses();
-    const synced = statuses.every((s) => s.synced);
-    const lastHeard = Math.max(0, this.probe.lastOkAt ?? 0, ...statuses.map((s) => s.lastHeardAt ?? 0));
-    const lastEvent = Math.max(0, ...statuses.map((s) => s.lastEventAt ?? 0));
-    const ageSeconds = lastHeard ? Math.max(0, Math.round((now - lastHeard) / 1000)) : null;
-    const resources: Freshness['resources'] = statuses.map(({ name, synced: s, healthy, lastError }) =>
-      lastError ? { name, synced: s, healthy, lastError } : { name, synced: s, healthy },
-    );
-    const { healthy, lastError } = this.probe;
-    resources.push(
-      lastError && !healthy
-        ? { name: 'api-server', synced: true, healthy, lastError }
-        : { name: 'api-server', synced: true, healthy },
-    );
-    const stale =
-      !synced || resources.some((r) => !r.healthy) || ageSeconds === null || ageSeconds > STALE_AFTER_SECONDS;
-    return {
-      synced,
-      stale,
-      ageSeconds,
-      lastEventAt: lastEvent ? new Date(lastEvent).toISOString() : null,
-      resources,
-    };
+    if (this.fatal) return fatalFreshness(this.fatal);
+    return freshnessOf(this.statuses(), this.probe?.state ?? { healthy: false, lastOkAt: null }, now);
   }
 
   /** Routes that answer from the cache call this first: before the first full sync there is nothing honest to say. */
   requireSynced(): void {
     if (this.fatal) throw new MeshwatchError('unavailable', `meshwatch has no cluster: ${this.fatal}`);
-    const waiting = this.statuses().filter((s) => !s.synced);
-    if (waiting.length === 0) return;
-    // Group by error: when the API server is unreachable all ten say the same thing.
-    const byError = new Map<string, string[]>();
-    for (const s of waiting)
-      byError.set(s.lastError ?? '', [...(byError.get(s.lastError ?? '') ?? []), s.name]);
-    const detail = [...byError]
-      .map(([error, names]) => `${names.join(', ')}${error ? ` (${error.replace(/\.$/, '')})` : ''}`)
-      .join('; ');
+    const detail = notSyncedDetail(this.statuses());
+    if (detail === null) return;
     throw new MeshwatchError('unavailable', `The cluster cache has not synced yet; waiting for ${detail}.`);
   }
 
@@ -291,7 +233,7 @@ export class ClusterCache implements ClusterSource {
   }
 
   private publishStatus(freshness: Freshness): void {
-    const key = `${freshness.synced}|${freshness.stale}|${freshness.resources.map((r) => `${r.healthy}${r.lastError ?? ''}`).join()}`;
+    const key = statusKey(freshness);
     if (key === this.lastStatus) return;
     this.lastStatus = key;
     for (const s of this.subscribers) s.status?.(freshness);
@@ -311,35 +253,9 @@ export class ClusterCache implements ClusterSource {
     this.publishStatus(this.freshness(now));
   }
 
-  /** Also keeps the Kubernetes version current (an outage may have been an upgrade). */
   private async probeApiServer(): Promise<void> {
-    if (!this.clients || !this.kubeConfig || this.probe.inFlight) return;
-    this.probe.inFlight = true;
-    const wasHealthy = this.probe.healthy;
-    try {
-      const readiness = await readApiReadiness(this.kubeConfig, PROBE_TIMEOUT_MS);
-      if (!readiness.ready) throw new Error(describeReadiness(readiness), { cause: 'not-ready' });
-      if (!wasHealthy || !this.context.kubernetesVersion) {
-        const info = await this.clients.version.getCode(
-          undefined,
-          callOptions({ timeoutMs: PROBE_TIMEOUT_MS }),
-        );
-        this.context.kubernetesVersion = info.gitVersion;
-      }
-      this.probe = { healthy: true, lastOkAt: Date.now(), inFlight: false };
-      setApiServerNote(undefined);
-    } catch (err) {
-      const notReady = err instanceof Error && err.cause === 'not-ready';
-      // No answer at all from /readyz: its etcd checks hang when etcd is frozen or partitioned.
-      const silent = err instanceof Error && (err.name === 'TimeoutError' || err.name === 'AbortError');
-      const lastError = notReady
-        ? err.message
-        : silent
-          ? `The Kubernetes API server's readiness check (/readyz) did not answer within ${PROBE_TIMEOUT_MS / 1000} s: the API server or its storage (etcd) is not serving`
-          : toMeshwatchError(err).message;
-      this.probe = { healthy: false, lastError, lastOkAt: this.probe.lastOkAt, inFlight: false };
-      setApiServerNote(notReady || silent ? lastError : undefined);
-    }
+    if (!this.probe) return;
+    await this.probe.run();
     this.publishStatus(this.freshness());
   }
 }
