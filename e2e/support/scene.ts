@@ -1,6 +1,7 @@
 // The manifests journeys build their scenes from: a namespace, a Deployment of one app, a bare pod,
 // and Linkerd's injector webhook (its real webhook name) pointed at a closed port — the injector down,
 // scoped by a label to the journey's own namespaces. Plus the clean-up that removes a scene.
+import { downInjectorWebhookYaml as injectorWebhookYaml } from '../../lib/test/injector-webhook';
 import { kubectl } from './kube';
 
 /** Every journey namespace carries it, so a leftover is easy to find and delete. */
@@ -45,29 +46,13 @@ spec: { containers: [{ name: app, image: "ghcr.io/acme/${app}:1.0.0" }] }
 `;
 }
 
-/**
- * Linkerd's injector webhook, unreachable (a closed port, 1 s timeout), for the namespaces labelled
- * `scope: "true"`. `Fail`: pod creation there is refused; `Ignore`: pods start without a proxy.
- */
+/** The injector down for the namespaces labelled `scope: "true"` (see lib/test/injector-webhook.ts). */
 export function downInjectorWebhookYaml(
   name: string,
   scope: string,
   failurePolicy: 'Fail' | 'Ignore',
 ): string {
-  return `apiVersion: admissionregistration.k8s.io/v1
-kind: MutatingWebhookConfiguration
-metadata: { name: ${name} }
-webhooks:
-- name: linkerd-proxy-injector.linkerd.io
-  admissionReviewVersions: [v1]
-  sideEffects: None
-  failurePolicy: ${failurePolicy}
-  timeoutSeconds: 1
-  clientConfig: { url: "https://127.0.0.1:1/" }
-  namespaceSelector: { matchLabels: { ${scope}: "true" } }
-  rules:
-  - { operations: [CREATE], apiGroups: [""], apiVersions: [v1], resources: [pods], scope: "*" }
-`;
+  return injectorWebhookYaml(name, { [scope]: 'true' }, failurePolicy);
 }
 
 export async function applyScene(...manifests: string[]): Promise<void> {

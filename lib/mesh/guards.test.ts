@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  GUARD_CODES,
   SYSTEM_NAMESPACES,
   guardMessage,
   injectionGuard,
@@ -7,7 +8,6 @@ import {
   namespaceGuard,
   restartGuard,
   type GuardCluster,
-  type GuardCode,
   type GuardWorkload,
 } from './guards.ts';
 import type { StatusCounts } from './outputs.ts';
@@ -162,15 +162,7 @@ describe('restart guard', () => {
 });
 
 describe('guard sentences', () => {
-  const all: GuardCode[] = [
-    'system_namespace',
-    'control_plane_namespace',
-    'webhook_excluded',
-    'injector_not_installed',
-    'injector_down_fail',
-    'injector_down_ignore',
-    'host_network',
-  ];
+  const all = GUARD_CODES;
   it.each(all)('%s has one sentence naming the subject and what to do', (code) => {
     const text = guardMessage(code, 'Deployment web');
     expect(text).toContain('Deployment web');

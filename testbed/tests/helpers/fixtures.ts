@@ -1,6 +1,7 @@
 // Manifests the integration tests create in their own namespaces. Images never run (KWOK fakes the
 // kubelet), so any name will do.
 import { apply, kubectl, kubectlJson, until } from './testbed';
+import { downInjectorWebhookYaml } from '@/lib/test/injector-webhook';
 
 export function namespaceYaml(
   name: string,
@@ -139,21 +140,9 @@ export async function installInjectorWebhook(
   selector: Record<string, string>,
   failurePolicy: 'Ignore' | 'Fail' = 'Ignore',
 ): Promise<() => Promise<void>> {
-  await apply(`apiVersion: admissionregistration.k8s.io/v1
-kind: MutatingWebhookConfiguration
-metadata: { name: ${name}, labels: { meshwatch.io/integration-test: "true" } }
-webhooks:
-- name: linkerd-proxy-injector.linkerd.io
-  admissionReviewVersions: [v1]
-  sideEffects: None
-  failurePolicy: ${failurePolicy}
-  timeoutSeconds: 1
-  clientConfig: { url: "https://127.0.0.1:1/" }
-  namespaceSelector: { matchLabels: ${JSON.stringify(selector)} }
-  objectSelector: {}
-  rules:
-  - { operations: [CREATE], apiGroups: [""], apiVersions: [v1], resources: [pods], scope: "*" }
-`);
+  await apply(
+    downInjectorWebhookYaml(name, selector, failurePolicy, { 'meshwatch.io/integration-test': 'true' }),
+  );
   return async () => {
     await kubectl(['delete', 'mutatingwebhookconfiguration', name, '--ignore-not-found'], {
       allowFailure: true,
