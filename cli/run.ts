@@ -1,6 +1,8 @@
 import 'server-only';
 // The `meshwatch` command line: argument parsing (commander) and exit codes. `run` never exits the
 // process and takes its streams, so tests drive it in-process.
+// Arguments are checked by commander itself (choices, and the small parsers below that throw its
+// InvalidArgumentError): its messages name the option, so a zod layer on top would add nothing.
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { isMeshwatchError } from '@/lib/api/errors';
 import { POD_STATUSES, RESTART_FIXES, type PodStatus } from '@/lib/mesh';

@@ -2,6 +2,10 @@ import 'server-only';
 // A `kubectl get … -A -o json` dump → the same records the informers keep, through the same converters,
 // so an offline verdict is the live one. A dump that is not JSON, not a kubectl List, or visibly lacks a
 // resource kind the engine needs is refused with a DumpError that names what is wrong or missing.
+// The envelope check stays hand-written rather than a zod schema (judged for #10): it checks only a
+// List whose items each have a kind and a metadata.name, then hands the objects to the informers' own
+// converters; a schema of the API objects themselves would be client-node's model written again, and
+// each refusal here names the item's index, kind and name.
 import type {
   V1ConfigMap,
   V1MutatingWebhookConfiguration,
