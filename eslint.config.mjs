@@ -41,8 +41,9 @@ const config = [
     rules: { '@typescript-eslint/no-explicit-any': 'error' },
   },
   // The layers, one direction only (README "Layout"):
-  //   lib/mesh (the rules, pure) ← lib/k8s (cluster I/O) ← app/api (routes) ← app pages, components, lib/ui
-  // lib/api (the JSON contract: wire types, validation, errors) is a leaf every layer may read.
+  //   lib/mesh (the rules, pure) ← lib/k8s (cluster I/O) ← lib/server (response shaping) ← app/api (routes)
+  //   ← app pages, components, lib/ui
+  // lib/api (the JSON contract: wire types, zod schemas, errors) is a leaf every layer may read.
   // lib/test (builders for tests and benchmarks) is read by tests and scripts only.
   ...layer('lib/mesh/**/*.ts', 'lib/mesh is the pure engine: no cluster I/O, no Next, no UI, no node:', [
     '@kubernetes/*',
