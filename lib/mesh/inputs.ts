@@ -91,13 +91,17 @@ export interface ContainerStatusRecord {
 export const POD_PHASES = ['Pending', 'Running', 'Succeeded', 'Failed', 'Unknown'] as const;
 export type PodPhase = (typeof POD_PHASES)[number];
 
-export interface PodRecord extends PodSpecRecord {
+/** What names a pod and where it is in its life: read from the pod, and carried into its verdict. */
+export interface PodIdentity {
   namespace: string;
   name: string;
   uid: string;
   createdAt: string;
   phase: PodPhase;
   deleting: boolean;
+}
+
+export interface PodRecord extends PodSpecRecord, PodIdentity {
   nodeName?: string;
   owner?: OwnerRef;
   containerStatuses: ContainerStatusRecord[];

@@ -1,6 +1,6 @@
 // The engine's outputs: per-pod verdicts, reasons, lints, traces and summaries. Type-only apart from
 // the two status lists, which client code may import too.
-import type { PodPhase, WorkloadKind } from './inputs.ts';
+import type { PodIdentity, WorkloadKind } from './inputs.ts';
 import type { GitOpsManager } from './gitops.ts';
 
 /** One per pod. */
@@ -76,13 +76,7 @@ export interface InjectionDecision {
   optedIn: boolean;
 }
 
-export interface PodVerdict {
-  namespace: string;
-  name: string;
-  uid: string;
-  createdAt: string;
-  phase: PodPhase;
-  deleting: boolean;
+export interface PodVerdict extends PodIdentity {
   /** The workload a restart acts on (Deployment for a ReplicaSet's pod, CronJob for a Job's). */
   workload?: { kind: WorkloadKind; name: string };
   meshed: boolean;
