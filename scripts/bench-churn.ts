@@ -11,6 +11,13 @@ const churn = Number(env.BENCH_CHURN);
 const seconds = Number(env.BENCH_SECONDS);
 const namespaces = Number(env.BENCH_NAMESPACES);
 const prefix = env.BENCH_PREFIX ?? 'bench-';
+// The big namespace (if any) is picked in proportion to its pods.
+const bigPods = Number(env.BENCH_BIG_PODS ?? 0);
+const bigShare = bigPods > 0 ? bigPods / (bigPods + Number(env.BENCH_PODS)) : 0;
+const pickNamespace = () =>
+  Math.random() < bigShare
+    ? (env.BENCH_BIG_NAMESPACE ?? 'bench-big')
+    : `${prefix}${String(Math.floor(Math.random() * namespaces)).padStart(4, '0')}`;
 const kc = new KubeConfig();
 kc.loadFromFile(env.KUBECONFIG ?? '');
 const core = kc.makeApiClient(CoreV1Api);
@@ -39,7 +46,7 @@ const timer = setInterval(() => {
   const due = Math.floor(((performance.now() - started) / 1000) * churn) - deleted;
   for (let i = 0; i < due; i++) {
     deleted++;
-    const ns = `${prefix}${String(Math.floor(Math.random() * namespaces)).padStart(4, '0')}`;
+    const ns = pickNamespace();
     pending.push(
       core
         .listNamespacedPod({ namespace: ns, limit: 1 })

@@ -9,6 +9,9 @@
 //    Deployments recreate them). Prints p50/p99, errors/timeouts, most in flight, server CPU and RSS,
 //    and the change → SSE event delay seen by one client.
 // The bench namespaces are deleted at the end unless BENCH_KEEP=1 (re-runs reuse them).
+// BENCH_BIG_PODS=N adds one namespace of N pods (bench-big, 4 Deployments) whose page gets a tenth of the
+// requests and is timed on its own; the churn picks it in proportion to its pods.
+// BENCH_CPU_PROF=<dir> writes a V8 CPU profile of the server it starts when it stops.
 // BENCH_NICE_CLUSTER=N runs the testbed's own processes (etcd, kube-apiserver, controllers, KWOK) at
 // niceness N during the phases: on one 2-core machine they otherwise take most of the CPU the churn
 // costs, which in a real cluster is spent on other machines.
@@ -19,6 +22,8 @@ import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { startServer, type MeshwatchServer } from '../testbed/tests/helpers/server';
 import {
+  BIG_NAMESPACE,
+  BIG_PODS,
   CHURN,
   env,
   KUBECONFIG,
@@ -122,6 +127,8 @@ interface PhaseResult {
   p99: number;
   nsP50: number;
   nsP99: number;
+  bigP50: number;
+  bigP99: number;
   errors: number;
   timeouts: number;
   maxInFlight: number;
@@ -142,6 +149,7 @@ async function phase(url: string, pid: number | null, label: string, churn: numb
   await sleep(1000);
   const overview: number[] = [];
   const namespace: number[] = [];
+  const big: number[] = [];
   let errors = 0;
   let timeouts = 0;
   let inFlight = 0;
@@ -178,6 +186,7 @@ async function phase(url: string, pid: number | null, label: string, churn: numb
     const due = Math.floor(((performance.now() - started) / 1000) * RPS) - issued;
     for (let i = 0; i < due; i++) {
       if (issued % 2 === 0) request('/api/v1/overview', overview);
+      else if (BIG_PODS > 0 && issued % 10 === 1) request(`/api/v1/namespaces/${BIG_NAMESPACE}`, big);
       else request(`/api/v1/namespaces/${PREFIX}${String(issued % NAMESPACES).padStart(4, '0')}`, namespace);
     }
   }, 10);
@@ -193,6 +202,9 @@ async function phase(url: string, pid: number | null, label: string, churn: numb
         BENCH_SECONDS: String(SECONDS),
         BENCH_NAMESPACES: String(NAMESPACES),
         BENCH_PREFIX: PREFIX,
+        BENCH_PODS: String(PODS),
+        BENCH_BIG_PODS: String(BIG_PODS),
+        BENCH_BIG_NAMESPACE: BIG_NAMESPACE,
       },
       stdio: ['ignore', 'pipe', 'inherit'],
     });
@@ -223,7 +235,7 @@ async function phase(url: string, pid: number | null, label: string, churn: numb
     const w = watched.find((x) => x.ns === d.ns && x.at >= d.at);
     if (w) watchDelays.push(w.at - d.at);
   }
-  const all = [...overview, ...namespace];
+  const all = [...overview, ...namespace, ...big];
   const elapsed = (performance.now() - started) / 1000;
   return {
     label,
@@ -232,6 +244,8 @@ async function phase(url: string, pid: number | null, label: string, churn: numb
     p99: quantile(overview, 0.99),
     nsP50: quantile(namespace, 0.5),
     nsP99: quantile(namespace, 0.99),
+    bigP50: quantile(big, 0.5),
+    bigP99: quantile(big, 0.99),
     errors,
     timeouts,
     maxInFlight,
@@ -267,7 +281,8 @@ async function main(): Promise<void> {
       env: {
         KUBECONFIG,
         MESHWATCH_READ_ONLY: 'true',
-        NODE_OPTIONS: '--max-semi-space-size=1',
+        // BENCH_CPU_PROF=<dir>: a V8 CPU profile of the server, written when it stops.
+        NODE_OPTIONS: `--max-semi-space-size=4${env.BENCH_CPU_PROF ? ` --cpu-prof --cpu-prof-dir=${env.BENCH_CPU_PROF}` : ''}`,
         MALLOC_ARENA_MAX: '2',
       },
     });
@@ -293,12 +308,12 @@ async function main(): Promise<void> {
     if (NICE_CLUSTER !== null) reniceCluster(0);
     console.log('');
     console.log(
-      '| phase | requests | overview p50 / p99 | namespace p50 / p99 | errors | timeouts | max in flight | served/s | CPU | RSS | SSE events (errors) | change→event p50 / p99 | API server watch p50 / p99 |',
+      '| phase | requests | overview p50 / p99 | namespace p50 / p99 | big namespace p50 / p99 | errors | timeouts | max in flight | served/s | CPU | RSS | SSE events (errors) | change→event p50 / p99 | API server watch p50 / p99 |',
     );
-    console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |');
+    console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |');
     for (const r of results)
       console.log(
-        `| ${r.label} | ${r.requests} | ${ms(r.p50)} / ${ms(r.p99)} | ${ms(r.nsP50)} / ${ms(r.nsP99)} | ${r.errors} | ${r.timeouts} | ${r.maxInFlight} | ${r.served.toFixed(0)} | ${r.cpuPercent === null ? '-' : `${r.cpuPercent.toFixed(0)} %`} | ${r.rssMiB === null ? '-' : `${r.rssMiB.toFixed(0)} MiB`} | ${r.sseEvents} (${r.sseErrors}) | ${ms(r.eventDelayP50)} / ${ms(r.eventDelayP99)} | ${ms(r.watchDelayP50)} / ${ms(r.watchDelayP99)} |`,
+        `| ${r.label} | ${r.requests} | ${ms(r.p50)} / ${ms(r.p99)} | ${ms(r.nsP50)} / ${ms(r.nsP99)} | ${BIG_PODS > 0 ? `${ms(r.bigP50)} / ${ms(r.bigP99)}` : '-'} | ${r.errors} | ${r.timeouts} | ${r.maxInFlight} | ${r.served.toFixed(0)} | ${r.cpuPercent === null ? '-' : `${r.cpuPercent.toFixed(0)} %`} | ${r.rssMiB === null ? '-' : `${r.rssMiB.toFixed(0)} MiB`} | ${r.sseEvents} (${r.sseErrors}) | ${ms(r.eventDelayP50)} / ${ms(r.eventDelayP99)} | ${ms(r.watchDelayP50)} / ${ms(r.watchDelayP99)} |`,
       );
   } finally {
     await server?.stop();

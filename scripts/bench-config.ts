@@ -13,6 +13,9 @@ export const RPS = num('BENCH_RPS', 50);
 export const SSE = num('BENCH_SSE', 50);
 export const CHURN = num('BENCH_CHURN', 20);
 export const SECONDS = num('BENCH_SECONDS', 30);
+/** Pods in one more namespace, `bench-big` (4 Deployments): its page is measured on its own. 0: none. */
+export const BIG_PODS = num('BENCH_BIG_PODS', 0);
+export const BIG_NAMESPACE = 'bench-big';
 export const TIMEOUT_MS = 30_000;
 export const ROOT = path.resolve(import.meta.dirname, '..');
 export const KUBECONFIG = env.MESHWATCH_TESTBED_DIR

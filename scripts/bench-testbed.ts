@@ -4,7 +4,17 @@ import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { median } from './bench-stats';
-import { env, KUBECONFIG, NAMESPACES, PODS, PREFIX, ROOT, WORKLOADS_PER_NS } from './bench-config';
+import {
+  BIG_NAMESPACE,
+  BIG_PODS,
+  env,
+  KUBECONFIG,
+  NAMESPACES,
+  PODS,
+  PREFIX,
+  ROOT,
+  WORKLOADS_PER_NS,
+} from './bench-config';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -34,6 +44,45 @@ export function kubectl(args: string[], input?: string): string {
   return r.stdout;
 }
 
+function namespaceManifests(ns: string, inject: string, workloads: number, replicas: number): string[] {
+  const docs = [
+    JSON.stringify({
+      apiVersion: 'v1',
+      kind: 'Namespace',
+      metadata: {
+        name: ns,
+        labels: { 'meshwatch-bench': 'true' },
+        annotations: inject ? { 'linkerd.io/inject': inject } : {},
+      },
+    }),
+  ];
+  for (let w = 0; w < workloads; w++) {
+    const name = `app-${w}`;
+    docs.push(
+      JSON.stringify({
+        apiVersion: 'apps/v1',
+        kind: 'Deployment',
+        metadata: { name, namespace: ns },
+        spec: {
+          replicas,
+          selector: { matchLabels: { app: name } },
+          template: {
+            metadata: { labels: { app: name } },
+            spec: {
+              containers: [{ name: 'app', image: 'ghcr.io/acme/app:1.0' }],
+              terminationGracePeriodSeconds: 0,
+            },
+          },
+        },
+      }),
+    );
+  }
+  return docs;
+}
+
+const BIG_WORKLOADS = 4;
+const bigReplicas = () => Math.round(BIG_PODS / BIG_WORKLOADS);
+
 function manifests(): string {
   const docs: string[] = [];
   const workloads = NAMESPACES * WORKLOADS_PER_NS;
@@ -41,39 +90,9 @@ function manifests(): string {
   for (let n = 0; n < NAMESPACES; n++) {
     const ns = `${PREFIX}${String(n).padStart(4, '0')}`;
     const inject = n % 3 === 0 ? 'enabled' : n % 3 === 1 ? 'disabled' : '';
-    docs.push(
-      JSON.stringify({
-        apiVersion: 'v1',
-        kind: 'Namespace',
-        metadata: {
-          name: ns,
-          labels: { 'meshwatch-bench': 'true' },
-          annotations: inject ? { 'linkerd.io/inject': inject } : {},
-        },
-      }),
-    );
-    for (let w = 0; w < WORKLOADS_PER_NS; w++) {
-      const name = `app-${w}`;
-      docs.push(
-        JSON.stringify({
-          apiVersion: 'apps/v1',
-          kind: 'Deployment',
-          metadata: { name, namespace: ns },
-          spec: {
-            replicas: perWorkload,
-            selector: { matchLabels: { app: name } },
-            template: {
-              metadata: { labels: { app: name } },
-              spec: {
-                containers: [{ name: 'app', image: 'ghcr.io/acme/app:1.0' }],
-                terminationGracePeriodSeconds: 0,
-              },
-            },
-          },
-        }),
-      );
-    }
+    docs.push(...namespaceManifests(ns, inject, WORKLOADS_PER_NS, perWorkload));
   }
+  if (BIG_PODS > 0) docs.push(...namespaceManifests(BIG_NAMESPACE, 'enabled', BIG_WORKLOADS, bigReplicas()));
   return docs.join('\n---\n');
 }
 
@@ -93,7 +112,8 @@ export async function createCluster(): Promise<{ baselineMs: number }> {
   const started = Date.now();
   kubectl(['apply', '--server-side', '-f', '-'], manifests());
   const target =
-    NAMESPACES * WORKLOADS_PER_NS * Math.max(1, Math.round(PODS / (NAMESPACES * WORKLOADS_PER_NS)));
+    NAMESPACES * WORKLOADS_PER_NS * Math.max(1, Math.round(PODS / (NAMESPACES * WORKLOADS_PER_NS))) +
+    (BIG_PODS > 0 ? BIG_WORKLOADS * bigReplicas() : 0);
   let last = countRunning();
   while (last.pods < target) {
     process.stdout.write(

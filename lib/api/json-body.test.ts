@@ -105,4 +105,18 @@ describe('spliced JSON bodies', () => {
     expect(plain.headers.get(ENCODING_HEADER)).toBeNull();
     expect(await plain.json()).toEqual(expected);
   });
+
+  it('a small body survives its pooled Buffer being reused (Response copies the bytes it is given)', async () => {
+    const small = jsonHead({ a: 1 });
+    const plain = splicedJsonResponse(new Request('http://x/'), small, { b: 2 });
+    const gz = splicedJsonResponse(
+      new Request('http://x/', { headers: { 'accept-encoding': 'gzip', [READY_HEADER]: '1' } }),
+      small,
+      { b: 2 },
+    );
+    // Overwrite Node's shared allocation pool, where bodies this small were cut from.
+    for (let i = 0; i < 64; i++) Buffer.allocUnsafe(256).fill(0x78);
+    expect(await plain.json()).toEqual({ a: 1, b: 2 });
+    expect(JSON.parse(gunzipSync(Buffer.from(await gz.arrayBuffer())).toString())).toEqual({ a: 1, b: 2 });
+  });
 });

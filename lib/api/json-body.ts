@@ -13,11 +13,19 @@ import { constants, crc32, deflateRawSync } from 'node:zlib';
 import { ENCODING_HEADER, READY_HEADER } from './encoding-passthrough';
 
 const GZIP_HEADER = Buffer.from([0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 0, 0xff]);
+/**
+ * zlib level 3, not the default 6: on a 2,000-pod namespace page (1.5 MB of JSON) 4.6 ms instead of 12.4 ms
+ * for 13 % more bytes (78 KB instead of 69 KB), and the head is rebuilt on the event loop on every
+ * change batch that touches it.
+ */
+const LEVEL = 3;
 
 /** An object's first fields, serialised and compressed once. */
 export interface JsonHead {
-  /** `{"a":…,"b":…` — the object without its closing brace. */
-  readonly text: string;
+  /**
+   * `{"a":…,"b":…` — the object without its closing brace, as UTF-8 (held once: the string it was
+   * encoded from is dropped, which on a 2,000-pod page is another 1.5 MB per held head).
+   */
   readonly bytes: Buffer;
   readonly deflated: Buffer;
   readonly crc: number;
@@ -43,9 +51,8 @@ export function jsonHead(fields: Record<string, unknown>): JsonHead {
   const text = `{${parts.join(',')}`;
   const bytes = Buffer.from(text, 'utf8');
   return {
-    text,
     bytes,
-    deflated: deflateRawSync(bytes, { finishFlush: constants.Z_FULL_FLUSH }),
+    deflated: deflateRawSync(bytes, { level: LEVEL, finishFlush: constants.Z_FULL_FLUSH }),
     crc: crc32(bytes),
   };
 }
@@ -101,12 +108,17 @@ function storedBlocks(bytes: Buffer): Buffer {
 function tailText(head: JsonHead, tail: Record<string, unknown>): string {
   const rest = JSON.stringify(tail).slice(1); // `"k":v,…}`
   if (rest === '}') return rest;
-  return head.text === '{' ? rest : `,${rest}`;
+  return head.bytes.length === 1 ? rest : `,${rest}`;
 }
 
 /** The whole text (what an identity response carries). */
 export function textWithTail(head: JsonHead, tail: Record<string, unknown>): string {
-  return head.text + tailText(head, tail);
+  return head.bytes.toString('utf8') + tailText(head, tail);
+}
+
+/** The Buffer's bytes as a Uint8Array, without a copy (Response copies them once itself). */
+function view(buffer: Buffer): Uint8Array<ArrayBuffer> {
+  return new Uint8Array(buffer.buffer as ArrayBuffer, buffer.byteOffset, buffer.byteLength);
 }
 
 /**
@@ -123,9 +135,12 @@ export function splicedJsonResponse(
     'cache-control': 'no-store, no-transform',
     vary: 'accept-encoding',
   };
-  if (!acceptsGzip(request)) return new Response(textWithTail(head, tail), { headers });
+  if (!acceptsGzip(request)) {
+    const body = Buffer.concat([head.bytes, Buffer.from(tailText(head, tail), 'utf8')]);
+    return new Response(view(body), { headers });
+  }
   const body = gzipWithTail(head, tail);
-  return new Response(new Uint8Array(body), {
+  return new Response(view(body), {
     headers: { ...headers, [ENCODING_HEADER]: 'gzip' },
   });
 }

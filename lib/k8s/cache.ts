@@ -19,8 +19,10 @@ import { pickInjectorWebhook } from './webhook';
 import type { PodRecord } from '@/lib/mesh/types';
 
 /**
- * One change batch: the analysis is refreshed and one stream event sent per batch. The only batching
- * between a change and the browser (the client revalidates on the event as it comes).
+ * At most one change batch per FLUSH_MS: the analysis is refreshed and one stream event sent per batch.
+ * A change after a quiet spell is flushed at once (on the next turn of the event loop, so the rest of
+ * its watch chunk joins it); changes that follow wait for the window to end. The only batching between
+ * a change and the browser (the client revalidates on the event as it comes).
  */
 const FLUSH_MS = 50;
 /** Reachability probe and watchdog period. */
@@ -40,6 +42,7 @@ export class ClusterCache implements ClusterSource {
   private pending = new Set<string>();
   readonly analysis: AnalysisStore;
   private flushTimer?: ReturnType<typeof setTimeout>;
+  private lastFlushAt = 0;
   private ticker?: ReturnType<typeof setInterval>;
   private subscribers = new Set<CacheSubscriber>();
   private lastStatus = '';
@@ -198,12 +201,16 @@ export class ClusterCache implements ClusterSource {
       if (ns === '*' || controlPlane.has(ns)) clusterWide = true;
     }
     this.analysis.invalidate(namespaces, clusterWide);
-    this.flushTimer ??= setTimeout(() => this.flush(), FLUSH_MS);
+    this.flushTimer ??= setTimeout(
+      () => this.flush(),
+      Math.max(0, this.lastFlushAt + FLUSH_MS - performance.now()),
+    );
   }
 
   /** End of a batch: refresh the analysis once (if synced), then tell subscribers what changed. */
   private flush(): void {
     this.flushTimer = undefined;
+    this.lastFlushAt = performance.now();
     let clusterWide = this.pending.has('*');
     if (this.statuses().every((s) => s.synced)) {
       try {
