@@ -284,6 +284,7 @@ async function main(): Promise<void> {
         // BENCH_CPU_PROF=<dir>: a V8 CPU profile of the server, written when it stops.
         NODE_OPTIONS: `--max-semi-space-size=4${env.BENCH_CPU_PROF ? ` --cpu-prof --cpu-prof-dir=${env.BENCH_CPU_PROF}` : ''}`,
         MALLOC_ARENA_MAX: '2',
+        MALLOC_MMAP_THRESHOLD_: '131072',
       },
     });
     url = server.url;

@@ -14,4 +14,4 @@ next build >/dev/null
 port="${PORT:-3000}"
 log "meshwatch is at http://127.0.0.1:$port  (testbed: export KUBECONFIG=$KUBECONFIG)"
 # The server's memory settings, as in the Dockerfile.
-NODE_OPTIONS="--max-semi-space-size=4 ${NODE_OPTIONS:-}" MALLOC_ARENA_MAX=2 exec next start --hostname 127.0.0.1 --port "$port"
+NODE_OPTIONS="--max-semi-space-size=4 ${NODE_OPTIONS:-}" MALLOC_ARENA_MAX=2 MALLOC_MMAP_THRESHOLD_=131072 exec next start --hostname 127.0.0.1 --port "$port"
