@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { errorResponse, isMeshwatchError, MeshwatchError } from './errors';
+import { errorResponse, isMeshwatchError, jsonResponse, MeshwatchError } from './errors';
 
 describe('errorResponse', () => {
   it('answers a MeshwatchError with its status and the envelope', async () => {
@@ -24,5 +24,20 @@ describe('errorResponse', () => {
     expect(
       isMeshwatchError(Object.assign(new Error('x'), { name: 'MeshwatchError', code: 'nope', status: 1 })),
     ).toBe(false);
+  });
+});
+
+describe('jsonResponse', () => {
+  it("is JSON, never cached, and kept from Next's gzip only when small", async () => {
+    const small = jsonResponse({ context: { name: 'kind-dev' } });
+    expect(small.headers.get('content-type')).toBe('application/json');
+    expect(small.headers.get('cache-control')).toBe('no-store, no-transform');
+    expect(await small.json()).toEqual({ context: { name: 'kind-dev' } });
+    const big = jsonResponse({ rows: Array.from({ length: 200 }, (_, i) => `row-${i}`) }, 201);
+    expect(big.status).toBe(201);
+    expect(big.headers.get('cache-control')).toBe('no-store');
+    expect(errorResponse(new MeshwatchError('not_found', 'gone')).headers.get('cache-control')).toBe(
+      'no-store, no-transform',
+    );
   });
 });
