@@ -26,7 +26,7 @@ const WRAPPED = /^const\s+(\w+)\s*=\s*(apiRoute|mutationRoute)\s*[(<]/;
  */
 function exportsOf(source: string): string[] {
   const local = new Map<string, string>();
-  for (const [, name, wrapper] of source.matchAll(/^const\s+(\w+)\s*=\s*(apiRoute|mutationRoute)\s*[(<]/gm))
+  for (const [, name, wrapper] of source.matchAll(new RegExp(WRAPPED.source, 'gm')))
     local.set(name!, wrapper!);
   const out: string[] = [];
   for (const [, rest] of source.matchAll(/^export\s+(\{[^}]*\}|.*)/gm)) {

@@ -1,5 +1,7 @@
 // The cluster-wide restart plan's part of the JSON contract (#14): GET/POST /api/v1/restart-plan and
-// its cancel. Type-only; clients import these through lib/api/dto.ts, which re-exports them.
+// its cancel. Type-only; clients import these through lib/api/dto.ts, which re-exports them. The target
+// and skip rows are written out again on purpose (the API's types never import the engine's);
+// lib/server/contract.ts makes tsc fail if they and lib/mesh/cluster-restart-plan.ts drift apart.
 import type { z } from 'zod';
 import type { Freshness, RestartResult } from './dto';
 import type { cancelPlanBody, restartPlanBody } from './validate';

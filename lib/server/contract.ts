@@ -3,6 +3,8 @@
 // fails `tsc` here, naming the pair, instead of silently changing the JSON every client reads. To change
 // the wire on purpose, change lib/api/wire.ts too (and say so in the changelog of the API).
 import type * as Wire from '@/lib/api/wire';
+import type * as PlanWire from '@/lib/api/restart-plan-dto';
+import type * as Plan from '@/lib/mesh/cluster-restart-plan';
 import type { ActionVerdict } from '@/lib/mesh/action-verdict';
 import type { GuardRefusal } from '@/lib/mesh/guards';
 import type { ProbeVerdict } from '@/lib/mesh/probe';
@@ -44,6 +46,9 @@ type Checks = {
   exclusionCode: Same<Wire.ExclusionCode, ExclusionCode, 'ExclusionCode'>;
   planExclusion: Same<Wire.PlanExclusion, PlanExclusion, 'PlanExclusion'>;
   rolloutJudgement: Same<Wire.RolloutJudgement, RolloutJudgement, 'RolloutJudgement'>;
+  planSkipCode: Same<PlanWire.PlanSkipCode, Plan.PlanSkipCode, 'PlanSkipCode'>;
+  planTarget: Same<PlanWire.PlanTargetRow, Plan.PlanTarget, 'PlanTarget'>;
+  planSkip: Same<PlanWire.PlanSkipRow, Plan.PlanSkip, 'PlanSkip'>;
 };
 
 /** The assertion itself: fails to compile unless every check above is `true`. */
