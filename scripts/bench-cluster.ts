@@ -40,6 +40,7 @@ import {
 } from './bench-config';
 import { quantile } from './bench-stats';
 import { createCluster, kubectl, reniceCluster } from './bench-testbed';
+import { describeWork, scrape, serverWork, type ServerWork } from './bench-server-metrics';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -142,6 +143,9 @@ interface PhaseResult {
   /** DELETE sent → the API server's own watch event (a plain watch in the churn process). */
   watchDelayP50: number | null;
   watchDelayP99: number | null;
+  /** The server's own account of the phase (its /metrics), when it could be read. */
+  work: ServerWork | null;
+  seconds: number;
 }
 
 async function phase(url: string, pid: number | null, label: string, churn: number): Promise<PhaseResult> {
@@ -156,6 +160,7 @@ async function phase(url: string, pid: number | null, label: string, churn: numb
   let maxInFlight = 0;
   let issued = 0;
   const pending: Promise<void>[] = [];
+  const scrapeBefore = await scrape(url);
   const before = procStats(pid);
   const started = performance.now();
   const end = started + SECONDS * 1000;
@@ -222,6 +227,7 @@ async function phase(url: string, pid: number | null, label: string, churn: numb
   clearInterval(loadTimer);
   if (churner && churner.exitCode === null) await new Promise((r) => churner.once('exit', r));
   const after = procStats(pid);
+  const scrapeAfter = await scrape(url);
   await Promise.all(pending);
   await sleep(1000);
   for (const s of streams) s.stop();
@@ -258,6 +264,8 @@ async function phase(url: string, pid: number | null, label: string, churn: numb
     eventDelayP99: delays.length ? quantile(delays, 0.99) : null,
     watchDelayP50: watchDelays.length ? quantile(watchDelays, 0.5) : null,
     watchDelayP99: watchDelays.length ? quantile(watchDelays, 0.99) : null,
+    work: scrapeBefore && scrapeAfter ? serverWork(scrapeBefore, scrapeAfter) : null,
+    seconds: elapsed,
   };
 }
 
@@ -316,6 +324,9 @@ async function main(): Promise<void> {
       console.log(
         `| ${r.label} | ${r.requests} | ${ms(r.p50)} / ${ms(r.p99)} | ${ms(r.nsP50)} / ${ms(r.nsP99)} | ${BIG_PODS > 0 ? `${ms(r.bigP50)} / ${ms(r.bigP99)}` : '-'} | ${r.errors} | ${r.timeouts} | ${r.maxInFlight} | ${r.served.toFixed(0)} | ${r.cpuPercent === null ? '-' : `${r.cpuPercent.toFixed(0)} %`} | ${r.rssMiB === null ? '-' : `${r.rssMiB.toFixed(0)} MiB`} | ${r.sseEvents} (${r.sseErrors}) | ${ms(r.eventDelayP50)} / ${ms(r.eventDelayP99)} | ${ms(r.watchDelayP50)} / ${ms(r.watchDelayP99)} |`,
       );
+    console.log('');
+    for (const r of results)
+      console.log(r.work ? describeWork(r.label, r.work, r.seconds) : `  ${r.label}: /metrics unreadable`);
   } finally {
     await server?.stop();
     if (env.BENCH_KEEP !== '1') {

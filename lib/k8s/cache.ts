@@ -16,6 +16,7 @@ import { assembleSnapshot, controlPlaneNamespace, type CacheSubscriber, type Clu
 import { AnalysisStore, sliceSnapshot, type ClusterInputs } from './analysis';
 import { toControlPlane } from './control-plane';
 import { pickInjectorWebhook } from './webhook';
+import { processMetrics } from './metrics';
 import type { PodRecord } from '@/lib/mesh/types';
 
 /**
@@ -213,8 +214,13 @@ export class ClusterCache implements ClusterSource {
     this.lastFlushAt = performance.now();
     let clusterWide = this.pending.has('*');
     if (this.statuses().every((s) => s.synced)) {
+      const started = performance.now();
       try {
-        clusterWide = this.analysis.refresh().clusterWide || clusterWide;
+        const refreshed = this.analysis.refresh();
+        clusterWide = refreshed.clusterWide || clusterWide;
+        const metrics = processMetrics();
+        metrics.changeBatches.observe((performance.now() - started) / 1000);
+        metrics.namespacesAnalysed.inc(refreshed.analysed.length);
       } catch (err) {
         console.error(
           JSON.stringify({

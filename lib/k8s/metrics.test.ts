@@ -134,4 +134,18 @@ describe('meshwatch metrics', () => {
       '': Date.parse(at) / 1000,
     });
   });
+
+  it('accounts for the work changes cost: batches, namespaces analysed and body builds', async () => {
+    const metrics = new MeshwatchMetrics();
+    metrics.changeBatches.observe(0.004);
+    metrics.changeBatches.observe(0.5);
+    metrics.namespacesAnalysed.inc(3);
+    metrics.responseBuilds.startTimer({ response: 'namespace' })();
+    const text = await metrics.text();
+    expect(text).toMatch(/^meshwatch_change_batch_seconds_count 2$/m);
+    expect(text).toMatch(/^meshwatch_change_batch_seconds_sum 0\.504$/m);
+    expect(text).toMatch(/^meshwatch_change_batch_seconds_bucket\{le="0.005"\} 1$/m);
+    expect(text).toMatch(/^meshwatch_namespaces_analysed_total 3$/m);
+    expect(text).toMatch(/^meshwatch_response_build_seconds_count\{response="namespace"\} 1$/m);
+  });
 });

@@ -4,7 +4,7 @@ import 'server-only';
 // namespaces, statuses, proxy versions, lint codes, resource names and action kinds; never a pod.
 // One registry per process on globalThis: Next bundles routes, instrumentation and the ops listener
 // separately, and the action counters must be the ones every bundle increments.
-import { collectDefaultMetrics, Counter, Gauge, Registry } from 'prom-client';
+import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 import type { ActivityEntry, Freshness } from '@/lib/api/dto';
 import { isCounted, POD_STATUSES, PROBE_STATES, type ClusterAnalysis, type ProbeVerdict } from '@/lib/mesh';
 import type { ClusterSource } from './source';
@@ -148,6 +148,9 @@ function setEngineGauges(g: EngineGauges, analysis: ClusterAnalysis | null): voi
   for (const { severity, code, n } of lints.values()) g.lints.set({ severity, code }, n);
 }
 
+/** 0.5 ms to 1 s: a batch or a body build past 50 ms is one every request behind it waits for. */
+const WORK_BUCKETS = [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1];
+
 /**
  * Two registries: the engine's series are set and serialised once per analysis (a 10,000-pod cluster
  * has ~3,500 of them, the bulk of a scrape), the cache, action and process series on every scrape.
@@ -159,6 +162,25 @@ export class MeshwatchMetrics {
     name: 'meshwatch_actions_total',
     help: 'Actions meshwatch performed, by kind, result and dry run.',
     labelNames: ['action', 'result', 'dry_run'] as const,
+    registers: [this.registry],
+  });
+  /** The work a change costs meshwatch: what an operator reads when the dashboard lags a busy cluster. */
+  readonly changeBatches = new Histogram({
+    name: 'meshwatch_change_batch_seconds',
+    help: 'Time spent re-analysing the namespaces one change batch touched (on the event loop).',
+    buckets: WORK_BUCKETS,
+    registers: [this.registry],
+  });
+  readonly namespacesAnalysed = new Counter({
+    name: 'meshwatch_namespaces_analysed_total',
+    help: 'Namespace analyses run by change batches (one per namespace a batch touched).',
+    registers: [this.registry],
+  });
+  readonly responseBuilds = new Histogram({
+    name: 'meshwatch_response_build_seconds',
+    help: 'Time spent serialising and compressing a shared response body after a change, by response.',
+    labelNames: ['response'] as const,
+    buckets: WORK_BUCKETS,
     registers: [this.registry],
   });
   private readonly cache = cacheGauges(this.registry);

@@ -71,4 +71,20 @@ describe('changeStream backpressure', () => {
     expect(subscribers.size).toBe(0);
     await drain(reader);
   });
+
+  it('sends every connection the same frame for one event, serialised once', async () => {
+    const { source, subscribers } = publishingSource();
+    const aborts = [new AbortController(), new AbortController()];
+    const readers = aborts.map((a) => changeStream(source, a.signal).getReader());
+    const decoder = new TextDecoder();
+    // The connect frames (retry, status) first.
+    for (const reader of readers) for (let i = 0; i < 2; i++) await reader.read();
+    const event = batch(7);
+    for (const s of subscribers) s.change?.(event);
+    const chunks = await Promise.all(readers.map(async (r) => (await r.read()).value!));
+    expect(chunks[0]).toBe(chunks[1]); // one buffer, enqueued on both
+    expect(decoder.decode(chunks[0])).toBe(`event: change\ndata: ${JSON.stringify(event)}\n\n`);
+    for (const a of aborts) a.abort();
+    for (const r of readers) await drain(r);
+  });
 });

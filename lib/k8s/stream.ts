@@ -25,6 +25,18 @@ function frame(event: string, data: ChangeEvent | Freshness | PlanEvent): string
   return `event: ${event}\ndata: ${JSON.stringify(data)}\n\n`;
 }
 
+const encoder = new TextEncoder();
+/**
+ * One change or status event goes to every open connection: it is serialised and encoded once, and
+ * each stream enqueues the same bytes (nothing downstream writes to a chunk).
+ */
+const frames = new WeakMap<object, Uint8Array>();
+function sharedFrame(event: 'change' | 'status', data: ChangeEvent | Freshness): Uint8Array {
+  let bytes = frames.get(data);
+  if (!bytes) frames.set(data, (bytes = encoder.encode(frame(event, data))));
+  return bytes;
+}
+
 export const STREAM_HEADERS = {
   'content-type': 'text/event-stream; charset=utf-8',
   // no-transform keeps Next's gzip from buffering the stream; X-Accel-Buffering does the same for nginx.
@@ -33,25 +45,24 @@ export const STREAM_HEADERS = {
 } as const;
 
 export function changeStream(cache: ClusterCache, signal: AbortSignal): ReadableStream<Uint8Array> {
-  const encoder = new TextEncoder();
   let cleanup = () => {};
   return new ReadableStream<Uint8Array>(
     {
       start(controller) {
         let open = true;
-        const send = (text: string) => {
+        const send = (chunk: string | Uint8Array) => {
           if (!open) return;
           // desiredSize <= 0: the queue is full, the client is not reading.
           if ((controller.desiredSize ?? 0) <= 0) return cleanup();
           try {
-            controller.enqueue(encoder.encode(text));
+            controller.enqueue(typeof chunk === 'string' ? encoder.encode(chunk) : chunk);
           } catch {
             cleanup();
           }
         };
         const unsubscribe = cache.subscribe({
-          change: (event) => send(frame('change', event)),
-          status: (freshness) => send(frame('status', freshness)),
+          change: (event) => send(sharedFrame('change', event)),
+          status: (freshness) => send(sharedFrame('status', freshness)),
         });
         const unsubscribePlan = onPlanChange((run) =>
           send(frame('plan', { id: run.id, state: run.state, wave: run.wave, at: new Date().toISOString() })),
@@ -76,7 +87,7 @@ export function changeStream(cache: ClusterCache, signal: AbortSignal): Readable
         if (signal.aborted) return cleanup();
         signal.addEventListener('abort', cleanup);
         send('retry: 3000\n\n');
-        send(frame('status', cache.freshness()));
+        send(sharedFrame('status', cache.freshness()));
       },
       cancel() {
         cleanup();

@@ -6,6 +6,7 @@ import { jsonHead, rawArray, splicedJsonResponse, type JsonHead } from '@/lib/ap
 import type { ClusterAnalysis, NamespaceAnalysis, NamespaceSummary } from '@/lib/mesh';
 import { namespaceRows } from './action-verdicts';
 import { guardCluster } from '@/lib/k8s/guard';
+import { processMetrics } from '@/lib/k8s/metrics';
 import { latestProbe } from '@/lib/k8s/probe';
 import type { ClusterSource as ClusterCache } from '@/lib/k8s/source';
 import { clusterAnalysis } from '@/lib/k8s/source-analysis';
@@ -36,12 +37,14 @@ function overviewHead(cache: ClusterCache): JsonHead {
   const held = overviewHeads.get(analysis);
   if (held?.key === key) return held.head;
   const controlPlane = analysis.cluster.controlPlaneNamespace;
+  const done = processMetrics().responseBuilds.startTimer({ response: 'overview' });
   const head = jsonHead({
     context: cache.context,
     cluster: analysis.cluster,
     injectorProbe,
     namespaces: rawArray(analysis.namespaces.map((ns) => rowText(cache, ns, controlPlane))),
   });
+  done();
   overviewHeads.set(analysis, { key, head });
   return head;
 }
@@ -64,8 +67,10 @@ export function namespaceResponse(request: Request, cache: ClusterCache, namespa
   const key = JSON.stringify(guardCluster(cache));
   let held = analysis ? namespaceHeads.get(analysis) : undefined;
   if (!analysis || held?.key !== key) {
+    const done = processMetrics().responseBuilds.startTimer({ response: 'namespace' });
     const { namespace: row, workloads, pods, lints } = namespaceView(cache, namespace);
     held = { key, head: jsonHead({ namespace: row, workloads, pods, lints }) };
+    done();
     if (analysis) namespaceHeads.set(analysis, held);
   }
   return splicedJsonResponse(request, held.head, { freshness: cache.freshness() });
