@@ -1,7 +1,7 @@
 // bench:cluster's cluster side: the bench namespaces and Deployments applied to the testbed (KWOK runs
 // the pods), the `kubectl get pods -A -o json` baseline, and the testbed processes' niceness.
 import { spawnSync } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { median } from './bench-stats';
 import {
@@ -28,8 +28,18 @@ export function reniceCluster(niceness: number): number {
     return 0;
   }
   const found = pids.filter((pid) => /^\d+$/.test(pid));
-  // Every thread: Go runtimes run on many.
-  for (const pid of found) spawnSync('bash', ['-c', `renice -n ${niceness} -p $(ls /proc/${pid}/task)`]);
+  for (const pid of found) {
+    // Every thread: Go runtimes run on many.
+    spawnSync('bash', ['-c', `renice -n ${niceness} -p $(ls /proc/${pid}/task)`]);
+    // The testbed starts each process in a session of its own (setsid), and with the kernel's autogroup
+    // scheduling (sched_autogroup_enabled=1, the default here) CPU is shared fairly between sessions first:
+    // a thread's niceness only counts inside its own session. The session's niceness is this file.
+    try {
+      writeFileSync(`/proc/${pid}/autogroup`, String(niceness));
+    } catch {
+      // No autogroups (or not ours to change): the thread niceness above is all there is.
+    }
+  }
   return found.length;
 }
 
