@@ -11,6 +11,10 @@
 // The bench namespaces are deleted at the end unless BENCH_KEEP=1 (re-runs reuse them).
 // BENCH_BIG_PODS=N adds one namespace of N pods (bench-big, 4 Deployments) whose page gets a tenth of the
 // requests and is timed on its own; the churn picks it in proportion to its pods.
+// BENCH_HEAP_MIB (default 268) caps the server's V8 heap as the Helm chart's container does: Node sizes
+// its heap from the cgroup's memory limit, and under the chart's 512 MiB that is 268 MiB (measured with
+// `podman run --memory=512m`). Off a container the default is a quarter of the machine's memory, and V8
+// lets a churning heap grow into it. 0: Node's own default for this machine (a laptop's `npm start`).
 // BENCH_CPU_PROF=<dir> writes a V8 CPU profile of the server it starts when it stops.
 // BENCH_NICE_CLUSTER=N runs the testbed's own processes (etcd, kube-apiserver, controllers, KWOK) at
 // niceness N during the phases: on one 2-core machine they otherwise take most of the CPU the churn
@@ -27,6 +31,7 @@ import {
   BIG_PODS,
   CHURN,
   env,
+  HEAP_MIB,
   KUBECONFIG,
   NAMESPACES,
   NICE_CLUSTER,
@@ -327,7 +332,15 @@ async function main(): Promise<void> {
         KUBECONFIG,
         MESHWATCH_READ_ONLY: 'true',
         // BENCH_CPU_PROF=<dir>: a V8 CPU profile of the server, written when it stops.
-        NODE_OPTIONS: `--max-semi-space-size=4${env.BENCH_CPU_PROF ? ` --cpu-prof --cpu-prof-dir=${env.BENCH_CPU_PROF}` : ''}`,
+        // BENCH_NODE_OPTIONS: more options to try (e.g. a heap ceiling), after the defaults.
+        NODE_OPTIONS: [
+          '--max-semi-space-size=4',
+          HEAP_MIB > 0 ? `--max-old-space-size=${HEAP_MIB}` : '',
+          env.BENCH_CPU_PROF ? `--cpu-prof --cpu-prof-dir=${env.BENCH_CPU_PROF}` : '',
+          env.BENCH_NODE_OPTIONS ?? '',
+        ]
+          .filter(Boolean)
+          .join(' '),
         MALLOC_ARENA_MAX: '2',
         MALLOC_MMAP_THRESHOLD_: '131072',
       },

@@ -16,6 +16,8 @@ export const SECONDS = num('BENCH_SECONDS', 30);
 /** Pods in one more namespace, `bench-big` (4 Deployments): its page is measured on its own. 0: none. */
 export const BIG_PODS = num('BENCH_BIG_PODS', 0);
 export const BIG_NAMESPACE = 'bench-big';
+/** The server's heap ceiling in MiB: the Helm chart's (Node's default under its 512 MiB limit). 0: none. */
+export const HEAP_MIB = num('BENCH_HEAP_MIB', 268);
 export const TIMEOUT_MS = 30_000;
 export const ROOT = path.resolve(import.meta.dirname, '..');
 export const KUBECONFIG = env.MESHWATCH_TESTBED_DIR

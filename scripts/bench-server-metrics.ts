@@ -42,6 +42,10 @@ export interface ServerWork {
   batchSeconds: number;
   namespacesAnalysed: number;
   builds: { response: string; count: number; meanMs: number; seconds: number }[];
+  /** At the end of the phase. */
+  heapUsedMiB: number;
+  heapTotalMiB: number;
+  externalMiB: number;
 }
 
 /** The phase's figures from the scrape at its start and the one at its end. */
@@ -64,6 +68,9 @@ export function serverWork(before: Scrape, after: Scrape): ServerWork {
     batchMeanMs: batches ? (batchSeconds / batches) * 1000 : 0,
     namespacesAnalysed: delta('meshwatch_namespaces_analysed_total'),
     builds,
+    heapUsedMiB: (after.get('nodejs_heap_size_used_bytes') ?? NaN) / 2 ** 20,
+    heapTotalMiB: (after.get('nodejs_heap_size_total_bytes') ?? NaN) / 2 ** 20,
+    externalMiB: (after.get('nodejs_external_memory_bytes') ?? NaN) / 2 ** 20,
   };
 }
 
@@ -75,6 +82,7 @@ export function describeWork(label: string, w: ServerWork, seconds: number): str
   return (
     `  ${label}: event loop delay p99 ${w.loopP99Ms.toFixed(0)} ms, max ${w.loopMaxMs.toFixed(0)} ms; ` +
     `GC ${share(w.gcSeconds)}; ${w.batches} change batches re-analysed ${w.namespacesAnalysed} namespaces ` +
-    `(${w.batchMeanMs.toFixed(1)} ms mean, ${share(w.batchSeconds)}); ${builds}`
+    `(${w.batchMeanMs.toFixed(1)} ms mean, ${share(w.batchSeconds)}); ${builds}; ` +
+    `V8 heap ${w.heapUsedMiB.toFixed(0)} of ${w.heapTotalMiB.toFixed(0)} MiB, external ${w.externalMiB.toFixed(0)} MiB`
   );
 }
