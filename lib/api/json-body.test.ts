@@ -6,6 +6,7 @@ import {
   gzipWithTail,
   jsonHead,
   rawArray,
+  sameJson,
   splicedJsonResponse,
   textWithTail,
 } from './json-body';
@@ -21,12 +22,13 @@ const rows = Array.from({ length: 3000 }, (_, i) => ({
   note: i % 5 === 0 ? 'ünïcødé — “quoted”' : null,
 }));
 
+const head = jsonHead({
+  context: { name: 'kind-dev', server: 'https://127.0.0.1:6443' },
+  skipped: undefined,
+  namespaces: rawArray(rows.map((r) => JSON.stringify(r))),
+});
+
 describe('spliced JSON bodies', () => {
-  const head = jsonHead({
-    context: { name: 'kind-dev', server: 'https://127.0.0.1:6443' },
-    skipped: undefined,
-    namespaces: rawArray(rows.map((r) => JSON.stringify(r))),
-  });
   const tail = { freshness: { synced: true, ageSeconds: 0 }, generatedAt: '2026-12-03T12:00:00.000Z' };
   const expected = {
     context: { name: 'kind-dev', server: 'https://127.0.0.1:6443' },
@@ -118,5 +120,40 @@ describe('spliced JSON bodies', () => {
     for (let i = 0; i < 64; i++) Buffer.allocUnsafe(256).fill(0x78);
     expect(await plain.json()).toEqual({ a: 1, b: 2 });
     expect(JSON.parse(gunzipSync(Buffer.from(await gz.arrayBuffer())).toString())).toEqual({ a: 1, b: 2 });
+  });
+});
+
+describe('sameJson', () => {
+  const row = { uid: 'u1', name: 'web-1', meshed: true, reasons: [{ code: 'x', message: 'm', fix: 'f' }] };
+  it('is true exactly when JSON.stringify would give the same text', () => {
+    const cases: [unknown, unknown][] = [
+      [row, structuredClone(row)],
+      [row, { ...row, meshed: false }],
+      [row, { ...row, reasons: [] }],
+      [row, { ...row, reasons: [{ code: 'x', message: 'm', fix: 'g' }] }],
+      [
+        { a: 1, b: 2 },
+        { b: 2, a: 1 },
+      ], // same fields, another order: another text
+      [
+        [1, 2],
+        [1, 2],
+      ],
+      [
+        [1, 2],
+        [2, 1],
+      ],
+      [[], {}],
+      [null, {}],
+      ['1', 1],
+    ];
+    for (const [a, b] of cases) expect(sameJson(a, b)).toBe(JSON.stringify(a) === JSON.stringify(b));
+    expect(sameJson(row, structuredClone(row))).toBe(true);
+  });
+  it('counts anything but plain objects and arrays as different (a false "different" only costs a serialisation)', () => {
+    expect(sameJson(new Date(0), new Date(0))).toBe(false);
+    expect(sameJson({ at: new Date(0) }, { at: new Date(0) })).toBe(false);
+    // An undefined field is left out of the text but still counts here.
+    expect(sameJson({ a: 1 }, { a: 1, b: undefined })).toBe(false);
   });
 });

@@ -178,7 +178,7 @@ export class MeshwatchMetrics {
   });
   readonly responseBuilds = new Histogram({
     name: 'meshwatch_response_build_seconds',
-    help: 'Time spent serialising and compressing a shared response body after a change, by response.',
+    help: 'Time spent serialising and compressing a shared response body after a change (on the event loop), by response.',
     labelNames: ['response'] as const,
     buckets: WORK_BUCKETS,
     registers: [this.registry],

@@ -2,7 +2,17 @@ import 'server-only';
 // The overview and namespace responses as HTTP bodies, serialised and compressed once per change batch
 // (per namespace for a namespace page) and shared by every request until then; each request adds only
 // its own freshness and time (lib/api/json-body.ts). The JSON is exactly overviewView's / namespaceView's.
-import { jsonHead, rawArray, splicedJsonResponse, type JsonHead } from '@/lib/api/json-body';
+// A big namespace also keeps each pod row's JSON while the row is unchanged, so a batch that touched a
+// few of its 2,000 pods serialises those few.
+import type { PodRow } from '@/lib/api/dto';
+import {
+  jsonHead,
+  rawArray,
+  sameJson,
+  splicedJsonResponse,
+  type JsonHead,
+  type RawJson,
+} from '@/lib/api/json-body';
 import type { ClusterAnalysis, NamespaceAnalysis, NamespaceSummary } from '@/lib/mesh';
 import { namespaceRows } from './action-verdicts';
 import { guardCluster } from '@/lib/k8s/guard';
@@ -59,17 +69,40 @@ export function overviewResponse(request: Request, cache: ClusterCache): Respons
   });
 }
 
+/** Namespaces of this many pods and more keep their rows' JSON between batches. */
+const ROW_TEXT_MIN_PODS = 200;
+/** A big namespace's pod rows as JSON, by uid; a batch reserialises only the rows it changed. */
+const podTexts = new Map<string, Map<string, { row: PodRow; text: string }>>();
+
+function podRowsJson(namespace: string, pods: readonly PodRow[]): PodRow[] | RawJson {
+  if (pods.length < ROW_TEXT_MIN_PODS) {
+    podTexts.delete(namespace);
+    return pods as PodRow[];
+  }
+  const held = podTexts.get(namespace);
+  const next = new Map<string, { row: PodRow; text: string }>();
+  const texts = pods.map((row) => {
+    const before = held?.get(row.uid);
+    const entry = before && sameJson(before.row, row) ? before : { row, text: JSON.stringify(row) };
+    next.set(row.uid, entry);
+    return entry.text;
+  });
+  podTexts.set(namespace, next);
+  return rawArray(texts);
+}
+
 /** GET /api/v1/namespaces/:namespace (404 and 503 as namespaceView). */
 export function namespaceResponse(request: Request, cache: ClusterCache, namespace: string): Response {
   cache.requireSynced();
   const analysis = cache.hasNamespace(namespace) ? cache.analysis.namespace(namespace) : undefined;
+  if (!analysis) podTexts.delete(namespace);
   // Row verdicts follow the probe and the cluster's facts: part of the key.
   const key = JSON.stringify(guardCluster(cache));
   let held = analysis ? namespaceHeads.get(analysis) : undefined;
   if (!analysis || held?.key !== key) {
     const done = processMetrics().responseBuilds.startTimer({ response: 'namespace' });
     const { namespace: row, workloads, pods, lints } = namespaceView(cache, namespace);
-    held = { key, head: jsonHead({ namespace: row, workloads, pods, lints }) };
+    held = { key, head: jsonHead({ namespace: row, workloads, pods: podRowsJson(namespace, pods), lints }) };
     done();
     if (analysis) namespaceHeads.set(analysis, held);
   }
