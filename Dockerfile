@@ -42,9 +42,10 @@ WORKDIR /app
 ENV NODE_ENV=production NEXT_TELEMETRY_DISABLED=1 HOSTNAME=127.0.0.1 PORT=3000
 # Memory and CPU (measured at 12,000 pods, README "Staying fast"): a 4 MiB young generation (1 MiB cost
 # 6 points of CPU more for the same RSS), two malloc arenas, and buffers of 128 KiB and more mapped on
-# their own (glibc otherwise raises that threshold after the first big free and keeps the freed pages):
-# RSS 189 MiB after sync and 338 MiB after churn instead of 368-408. The same settings are in
-# package.json's start script, scripts/demo.sh and bench:cluster.
+# their own (glibc otherwise raises that threshold after the first big free and keeps the freed pages).
+# The heap ceiling is Node's own, from the container's memory limit (268 MiB under the chart's 512 MiB):
+# RSS 204-219 MiB after sync and 252-272 MiB after churn. The same settings are in package.json's start
+# script, scripts/demo.sh and bench:cluster (which also sets that ceiling).
 ENV NODE_OPTIONS=--max-semi-space-size=4 MALLOC_ARENA_MAX=2 MALLOC_MMAP_THRESHOLD_=131072
 # Owned by root, read-only to the app; only the cache dir belongs to the app's user.
 COPY --from=build /app/.next/standalone ./
