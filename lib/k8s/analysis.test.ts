@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeCluster, analyzeNamespace, type ClusterSnapshot, type PodRecord } from '@/lib/mesh';
 import { syntheticSnapshot } from '@/lib/test/synthetic-cluster';
-import { AnalysisStore, sliceSourceOf, type SliceSource } from './analysis';
+import { AnalysisStore, SPACING_MS_PER_POD, sliceSourceOf, type SliceSource } from './analysis';
 
 const SIZE = { namespaces: 12, workloads: 40, pods: 300 };
 
@@ -43,7 +43,7 @@ describe('AnalysisStore', () => {
     store.invalidate([victim.namespace]);
     expect(store.analysis()).toBe(first);
     const result = store.refresh();
-    expect(result).toEqual({ analysed: [victim.namespace], clusterWide: false });
+    expect(result).toEqual({ analysed: [victim.namespace], clusterWide: false, deferred: [] });
     expect(store.passes).toBe(before + 1);
     expect(store.analysis()).toEqual(analyzeCluster(next));
   });
@@ -55,7 +55,7 @@ describe('AnalysisStore', () => {
     store.analysis();
     const before = store.passes;
     store.invalidate([], true);
-    expect(store.refresh()).toEqual({ analysed: [], clusterWide: false });
+    expect(store.refresh()).toEqual({ analysed: [], clusterWide: false, deferred: [] });
     expect(store.passes).toBe(before);
 
     const next: ClusterSnapshot = { ...snapshot, webhook: null };
@@ -85,5 +85,41 @@ describe('AnalysisStore', () => {
     store.refresh();
     expect(store.namespace(gone)).toBeUndefined();
     expect(store.analysis()).toEqual(analyzeCluster(next));
+  });
+
+  it('holds back a big namespace re-analysed too recently for its size, then analyses it when due', () => {
+    // 2 namespaces of 1,000 pods: a re-analysis at most every 100 ms each.
+    const snapshot = syntheticSnapshot({ namespaces: 4, workloads: 8, pods: 4_000 });
+    const big = snapshot.namespaces[2]!.name;
+    const pods = snapshot.pods.filter((p) => p.namespace === big).length;
+    const spacing = pods * SPACING_MS_PER_POD;
+    expect(spacing).toBeGreaterThan(50);
+    const m = mutable(snapshot);
+    const store = new AnalysisStore(m.source);
+    store.refresh(1_000);
+    const first = store.analysis();
+
+    const victim = snapshot.pods.find((p) => p.namespace === big)!;
+    const next: ClusterSnapshot = { ...snapshot, pods: snapshot.pods.filter((p) => p !== victim) };
+    m.set(next);
+    store.invalidate([big]);
+    const early = store.refresh(1_000 + spacing / 2);
+    expect(early).toEqual({ analysed: [], clusterWide: false, deferred: [big], retryInMs: spacing / 2 });
+    expect(store.analysis()).toBe(first); // the last result, until it is due
+    expect(store.pending).toBe(true);
+
+    expect(store.refresh(1_000 + spacing)).toEqual({ analysed: [big], clusterWide: false, deferred: [] });
+    // What a fresh store gives for the new records (at this size some lints are capped per namespace,
+    // and the store sorts pods by name where the synthetic snapshot does not).
+    expect(store.analysis()).toEqual(new AnalysisStore(sliceSourceOf(next)).analysis());
+    expect(store.pending).toBe(false);
+
+    // A cluster-wide change is never held back.
+    m.set({ ...next, webhook: null });
+    store.invalidate([big], true);
+    const all = store.refresh(1_000 + spacing + 1);
+    expect(all.clusterWide).toBe(true);
+    expect(all.deferred).toEqual([]);
+    expect(all.analysed).toContain(big);
   });
 });

@@ -43,6 +43,8 @@ export class ClusterCache implements ClusterSource {
   private pending = new Set<string>();
   readonly analysis: AnalysisStore;
   private flushTimer?: ReturnType<typeof setTimeout>;
+  /** When a held-back namespace is due (its own timer: it never postpones the next batch). */
+  private retryTimer?: ReturnType<typeof setTimeout>;
   private lastFlushAt = 0;
   private ticker?: ReturnType<typeof setInterval>;
   private subscribers = new Set<CacheSubscriber>();
@@ -103,6 +105,7 @@ export class ClusterCache implements ClusterSource {
   stop(): void {
     if (this.ticker) clearInterval(this.ticker);
     this.ticker = undefined;
+    clearTimeout(this.retryTimer);
     if (this.informers) for (const informer of allInformers(this.informers)) informer.stop();
   }
 
@@ -208,16 +211,26 @@ export class ClusterCache implements ClusterSource {
     );
   }
 
-  /** End of a batch: refresh the analysis once (if synced), then tell subscribers what changed. */
+  /**
+   * End of a batch: refresh the analysis once (if synced), then tell subscribers what changed. A big
+   * namespace re-analysed too recently (AnalysisStore's spacing) stays pending, is not announced yet,
+   * and gets a batch of its own when it is due.
+   */
   private flush(): void {
+    clearTimeout(this.flushTimer);
     this.flushTimer = undefined;
     this.lastFlushAt = performance.now();
     let clusterWide = this.pending.has('*');
+    let deferred: string[] = [];
     if (this.statuses().every((s) => s.synced)) {
       const started = performance.now();
       try {
-        const refreshed = this.analysis.refresh();
+        const refreshed = this.analysis.refresh(started);
         clusterWide = refreshed.clusterWide || clusterWide;
+        deferred = refreshed.deferred;
+        clearTimeout(this.retryTimer);
+        this.retryTimer =
+          refreshed.retryInMs === undefined ? undefined : setTimeout(() => this.flush(), refreshed.retryInMs);
         const metrics = processMetrics();
         metrics.changeBatches.observe((performance.now() - started) / 1000);
         metrics.namespacesAnalysed.inc(refreshed.analysed.length);
@@ -231,10 +244,12 @@ export class ClusterCache implements ClusterSource {
         );
       }
     }
+    const held = new Set(deferred);
     const names = clusterWide
       ? this.analysis.namespaceNames()
-      : [...this.pending].filter((n) => n && n !== '*').sort();
-    this.pending.clear();
+      : [...this.pending].filter((n) => n && n !== '*' && !held.has(n)).sort();
+    this.pending = held;
+    if (!clusterWide && names.length === 0) return;
     const event: ChangeEvent = clusterWide
       ? { namespaces: names, at: new Date().toISOString(), cluster: true }
       : { namespaces: names, at: new Date().toISOString() };
