@@ -61,7 +61,7 @@ export interface RefreshResult {
  * batch is 50 ms anyway); a cluster-wide change re-analyses everything at once.
  */
 export const SPACING_MS_PER_POD = 0.1;
-export const MAX_SPACING_MS = 1_000;
+const MAX_SPACING_MS = 1_000;
 const MIN_SPACED_PODS = 500;
 
 const byName = <T extends { namespace?: string; name: string }>(a: T, b: T) =>
@@ -146,8 +146,9 @@ export class AnalysisStore {
         inputs.facts,
         Array.from(this.parts.values(), (p) => p.analysis),
       );
-    if (deferred.length === 0) return { analysed: analysed.sort(), clusterWide, deferred };
-    return { analysed: analysed.sort(), clusterWide, deferred: deferred.sort(), retryInMs };
+    const result: RefreshResult = { analysed: analysed.sort(), clusterWide, deferred: deferred.sort() };
+    if (deferred.length > 0) result.retryInMs = retryInMs;
+    return result;
   }
 
   /** How long a changed namespace must still wait for its next analysis (0: now). */

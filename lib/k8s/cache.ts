@@ -223,7 +223,7 @@ export class ClusterCache implements ClusterSource {
     let clusterWide = this.pending.has('*');
     let deferred: string[] = [];
     if (this.statuses().every((s) => s.synced)) {
-      const started = performance.now();
+      const started = this.lastFlushAt;
       try {
         const refreshed = this.analysis.refresh(started);
         clusterWide = refreshed.clusterWide || clusterWide;

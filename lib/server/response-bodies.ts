@@ -74,10 +74,10 @@ const ROW_TEXT_MIN_PODS = 200;
 /** A big namespace's pod rows as JSON, by uid; a batch reserialises only the rows it changed. */
 const podTexts = new Map<string, Map<string, { row: PodRow; text: string }>>();
 
-function podRowsJson(namespace: string, pods: readonly PodRow[]): PodRow[] | RawJson {
+function podRowsJson(namespace: string, pods: PodRow[]): PodRow[] | RawJson {
   if (pods.length < ROW_TEXT_MIN_PODS) {
     podTexts.delete(namespace);
-    return pods as PodRow[];
+    return pods;
   }
   const held = podTexts.get(namespace);
   const next = new Map<string, { row: PodRow; text: string }>();
