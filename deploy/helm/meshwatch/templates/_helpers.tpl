@@ -37,6 +37,15 @@ annotations:
 {{- end }}
 {{- end -}}
 
+{{/*
+Whether the console's own ServiceAccount patches and creates (events, annotations, restarts): only as
+the shared identity of auth.mode=serviceaccount, and never read-only. In auth.mode=user every change
+goes out with the person's token, so the ClusterRole keeps its read verbs only.
+*/}}
+{{- define "meshwatch.consoleWrites" -}}
+{{- if and (eq .Values.auth.mode "serviceaccount") (not .Values.readOnly) -}}true{{- end -}}
+{{- end -}}
+
 {{/* The injector probe's Role exists only when enabled and meshwatch may write at all. */}}
 {{- define "meshwatch.probeEnabled" -}}
 {{- if and .Values.injectorProbe.enabled (not .Values.readOnly) -}}true{{- end -}}
