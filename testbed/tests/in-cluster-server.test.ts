@@ -1,6 +1,10 @@
 // meshwatch's real in-cluster code path, with the chart's ServiceAccount and nothing else: the full
 // chart runs as the built image under podman, the read-only chart as the standalone server in a private
-// mount namespace; both get a TokenRequest token, the CA and the namespace where a pod would.
+// mount namespace; both get a TokenRequest token, the CA and the namespace where a pod would. Both act
+// as the shared identity (auth.mode=serviceaccount); the default chart (auth.mode=user) runs as the
+// standalone server too and refuses every request that carries no person's credential.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type {
   CapabilitiesResponse,
@@ -18,6 +22,7 @@ import { apply, deleteNamespaces, kubectl, kubectlJson, requireTestbed, testName
 
 const full = testName('mw');
 const ro = testName('mw-ro');
+const user = testName('mw-user');
 const target = testName('mw-target');
 const restricted = { 'pod-security.kubernetes.io/enforce': 'restricted' };
 const servers: MeshwatchServer[] = [];
@@ -32,13 +37,21 @@ async function install(ns: string, sets: string[]): Promise<void> {
 beforeAll(async () => {
   requireTestbed();
   await apply(
-    [namespaceYaml(full, {}, restricted), namespaceYaml(ro, {}, restricted), namespaceYaml(target)].join(
-      '---\n',
-    ) +
+    [
+      namespaceYaml(full, {}, restricted),
+      namespaceYaml(ro, {}, restricted),
+      namespaceYaml(user, {}, restricted),
+      namespaceYaml(target),
+    ].join('---\n') +
       '---\n' +
       deploymentYaml(target, 'web'),
   );
-  await Promise.all([install(full, []), install(ro, ['--set', 'readOnly=true'])]);
+  const shared = ['--set', 'auth.mode=serviceaccount'];
+  await Promise.all([
+    install(full, shared),
+    install(ro, ['--set', 'readOnly=true', ...shared]),
+    install(user, []),
+  ]);
   await waitForRunningPods(target, 1);
   // Each release is named after its namespace; the chart names its objects `<release>-meshwatch`.
   const [fullId, roId] = await Promise.all([
@@ -56,8 +69,8 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await Promise.all(servers.map((s) => s.stop()));
-  await Promise.all([full, ro].map((r) => helm(['uninstall', r, '-n', r, '--wait'])));
-  await deleteNamespaces([full, ro, target]);
+  await Promise.all([full, ro, user].map((r) => helm(['uninstall', r, '-n', r, '--wait'])));
+  await deleteNamespaces([full, ro, user, target]);
 });
 
 const injection = `/api/v1/namespaces/${target}/injection`;
@@ -146,5 +159,32 @@ describe('read-only chart: refuses every action, and RBAC would too', () => {
     expect(await canIList(ro, { namespace: ro, name: `${ro}-meshwatch` })).toEqual(
       [...baseline, ...READ_ONLY_RULES].sort(),
     );
+  });
+});
+
+describe('user chart (the default): no credential, no answer', () => {
+  let userApi: Api;
+  let ownToken = '';
+
+  beforeAll(async () => {
+    const id = await podIdentity(user, `${user}-meshwatch`);
+    expect(id.env.MESHWATCH_AUTH).toBe('user');
+    ownToken = readFileSync(path.join(id.dir, 'token'), 'utf8');
+    const server = await startInMountNamespace('in-cluster-user', id);
+    servers.push(server);
+    userApi = new Api(server);
+  });
+
+  it('GET /api/v1/overview without a credential answers 401 unauthenticated', async () => {
+    const overview = await userApi.get('/api/v1/overview');
+    expect(overview.status, JSON.stringify(overview.body)).toBe(401);
+    expect(errorOf(overview).code).toBe('unauthenticated');
+  });
+
+  it('ignores a bearer token from an address the chart does not trust (auth.trustedProxies is empty)', async () => {
+    const overview = await userApi.get('/api/v1/overview', { authorization: `Bearer ${ownToken}` });
+    expect(overview.status).toBe(401);
+    expect(errorOf(overview).code).toBe('unauthenticated');
+    expect(JSON.stringify(overview.body)).not.toContain(ownToken);
   });
 });

@@ -8,7 +8,8 @@ const READS = [
   'replicasets.apps list watch',
 ];
 
-/** Full chart, in any namespace but its own (there it also has `pods create`, see below). */
+/** auth.mode=serviceaccount (the shared identity), in any namespace but its own (there it also has
+ * `pods create`, see below). */
 export const FULL_RULES = [
   ...READS,
   'cronjobs.batch get list patch watch',
@@ -20,7 +21,7 @@ export const FULL_RULES = [
   'statefulsets.apps get list patch watch',
 ];
 
-/** Full chart in the release namespace: the injector probe's dry-run pod create. */
+/** auth.mode=serviceaccount in the release namespace: the injector probe's dry-run pod create. */
 export const FULL_RULES_OWN_NAMESPACE = FULL_RULES.map((r) =>
   r === 'pods list watch' ? 'pods create list watch' : r,
 );
@@ -36,3 +37,15 @@ export const READ_ONLY_RULES = [
   'pods list watch',
   'statefulsets.apps get list watch',
 ];
+
+/**
+ * auth.mode=user (the chart's default), in any namespace but its own: the informers' reads only. Every
+ * change goes out with the person's token, so the ServiceAccount has exactly the read-only rule set.
+ */
+export const USER_RULES = READ_ONLY_RULES;
+
+/** auth.mode=user in the release namespace: the injector probe's dry-run pod create stays, because the
+ * probe is the console's own check of the injector, not something done for a person. */
+export const USER_RULES_OWN_NAMESPACE = USER_RULES.map((r) =>
+  r === 'pods list watch' ? 'pods create list watch' : r,
+);
