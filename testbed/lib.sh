@@ -6,6 +6,10 @@ TB_SRC="$MESHWATCH_ROOT/testbed"
 TB="${MESHWATCH_TESTBED_DIR:-$MESHWATCH_ROOT/.testbed}"
 TB_BIN_CACHE="$MESHWATCH_CACHE/testbed"
 KUBECONFIG_ADMIN="$TB/kubeconfig"
+# The API server's audit log (policy: manifests/audit-policy.yaml): one JSON line per write, with
+# user.username. testbed/tests/helpers/people.ts reads it at the same path.
+AUDIT_POLICY="$TB_SRC/manifests/audit-policy.yaml"
+AUDIT_LOG="$TB/logs/audit.log"
 COMPONENTS=(etcd kube-apiserver kube-controller-manager kube-scheduler kwok)
 export GOTOOLCHAIN=local CGO_ENABLED=0
 
@@ -74,6 +78,26 @@ api_get() { # path → body, using the admin client cert
     "https://127.0.0.1:$APISERVER_PORT$1"
 }
 
+# The API server's command line. Its hash (with the audit policy, which is read at start-up only) is
+# stored beside its pid, so up.sh can tell a running API server started with other flags and restart it.
+apiserver_args() {
+  local pki="$TB/pki"
+  APISERVER_ARGS=(--etcd-servers "http://127.0.0.1:$ETCD_PORT" --bind-address 127.0.0.1
+    --secure-port "$APISERVER_PORT" --tls-cert-file "$pki/apiserver.crt" --tls-private-key-file "$pki/apiserver.key"
+    --client-ca-file "$pki/ca.crt" --authorization-mode RBAC --allow-privileged=true
+    --service-account-issuer https://kubernetes.default.svc --service-account-key-file "$pki/sa.pub"
+    --service-account-signing-key-file "$pki/sa.key" --service-cluster-ip-range 10.96.0.0/16
+    --event-ttl 24h --v 1
+    --audit-policy-file "$AUDIT_POLICY" --audit-log-path "$AUDIT_LOG" --audit-log-format json
+    --audit-log-maxsize 20 --audit-log-maxbackup 2)
+}
+apiserver_stamp() {
+  apiserver_args
+  { printf '%s\n' "${APISERVER_ARGS[@]}"; cat "$AUDIT_POLICY"; } | sha256sum | cut -c1-16
+}
+# Whether the running API server was started with today's flags (no stamp: started before they existed).
+apiserver_current() { [ "$(cat "$TB/pids/kube-apiserver.flags" 2>/dev/null)" = "$(apiserver_stamp)" ]; }
+
 # Starts one component in its own session, logging to $TB/logs/<name>.log and recording its pid.
 spawn() { # name args...
   local name="$1"; shift
@@ -92,12 +116,9 @@ start_component() {
         --listen-peer-urls "http://127.0.0.1:$ETCD_PEER_PORT" --initial-advertise-peer-urls "http://127.0.0.1:$ETCD_PEER_PORT" \
         --initial-cluster "testbed=http://127.0.0.1:$ETCD_PEER_PORT" ;;
     kube-apiserver)
-      spawn kube-apiserver --etcd-servers "http://127.0.0.1:$ETCD_PORT" --bind-address 127.0.0.1 \
-        --secure-port "$APISERVER_PORT" --tls-cert-file "$pki/apiserver.crt" --tls-private-key-file "$pki/apiserver.key" \
-        --client-ca-file "$pki/ca.crt" --authorization-mode RBAC --allow-privileged=true \
-        --service-account-issuer https://kubernetes.default.svc --service-account-key-file "$pki/sa.pub" \
-        --service-account-signing-key-file "$pki/sa.key" --service-cluster-ip-range 10.96.0.0/16 \
-        --event-ttl 24h --v 1 ;;
+      apiserver_args
+      spawn kube-apiserver "${APISERVER_ARGS[@]}"
+      apiserver_stamp >"$TB/pids/kube-apiserver.flags" ;;
     kube-controller-manager)
       spawn kube-controller-manager --kubeconfig "$KUBECONFIG_ADMIN" --leader-elect=false --controllers '*' \
         --use-service-account-credentials --service-account-private-key-file "$pki/sa.key" \
@@ -122,7 +143,7 @@ stop_component() { # name: TERM, then KILL after 10 s
     for _ in $(seq 1 100); do kill -0 "$p" 2>/dev/null || break; sleep 0.1; done
     kill -9 "$p" 2>/dev/null || true
   fi
-  rm -f "$TB/pids/$1.pid"
+  rm -f "$TB/pids/$1.pid" "$TB/pids/$1.flags"
 }
 
 # Waits until a probe succeeds; on timeout prints the component's log tail and fails.

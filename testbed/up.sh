@@ -13,8 +13,15 @@ load_ports
 
 all_up() {
   local c; for c in "${COMPONENTS[@]}"; do is_running "$c" || return 1; done
-  api_get /readyz >/dev/null
+  apiserver_current && api_get /readyz >/dev/null
 }
+
+# An API server started with other flags (an older testbed/lib.sh, a changed audit policy) is restarted
+# with today's, and its clients with it, as testbed/restart.sh does: they resync slowly otherwise.
+if is_running kube-apiserver && ! apiserver_current; then
+  tb_log "kube-apiserver's flags changed since it started: restarting it"
+  for c in kwok kube-scheduler kube-controller-manager kube-apiserver; do stop_component "$c"; done
+fi
 
 if all_up; then
   tb_log "already up"
