@@ -206,7 +206,8 @@ export interface AuditEvent {
   stage: string;
   verb: string;
   requestURI: string;
-  user: { username: string; groups?: string[] };
+  /** Empty for a request the API server could not authenticate (a revoked token: code 401). */
+  user: { username?: string; groups?: string[] };
   impersonatedUser?: { username: string; groups?: string[] };
   objectRef?: {
     resource?: string;
@@ -227,6 +228,8 @@ export interface AuditFilter {
   namespace?: string;
   name?: string;
   username?: string;
+  /** The HTTP status the API server answered (200, 403 …). */
+  code?: number;
   /** Only requests received at or after this time. */
   since?: Date;
 }
@@ -259,6 +262,7 @@ export function findAuditEvents(filter: AuditFilter): AuditEvent[] {
       (filter.namespace === undefined || e.objectRef?.namespace === filter.namespace) &&
       (filter.name === undefined || e.objectRef?.name === filter.name) &&
       (filter.username === undefined || e.user.username === filter.username) &&
+      (filter.code === undefined || e.responseStatus?.code === filter.code) &&
       (since === undefined || Date.parse(e.requestReceivedTimestamp) >= since),
   );
 }
