@@ -30,7 +30,7 @@ export function InjectionButton({
   size?: Size;
   label?: string;
 }) {
-  const capabilities = useCapabilities();
+  const capabilities = useCapabilities(namespace);
   const { openInjection } = useActionDialogs();
   if (capabilities.data?.snapshot) return null;
   const initial = current === 'enabled' ? 'disabled' : 'enabled';
@@ -62,7 +62,7 @@ export function RestartWorkloadButton({
   };
   size?: Size;
 }) {
-  const capabilities = useCapabilities();
+  const capabilities = useCapabilities(workload.namespace);
   const { openRestart } = useActionDialogs();
   if (capabilities.data?.snapshot) return null;
   const { namespace, kind, name } = workload;
@@ -93,7 +93,7 @@ export function RestartNamespaceButton({
   size?: Size;
   compact?: boolean;
 }) {
-  const capabilities = useCapabilities();
+  const capabilities = useCapabilities(namespace);
   const { openRestart } = useActionDialogs();
   if (capabilities.data?.snapshot) return null;
   const text = compact

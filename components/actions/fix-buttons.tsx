@@ -18,7 +18,7 @@ export function WorkloadInjectionButton({
 }: {
   workload: { namespace: string; kind: WorkloadKind; name: string; templateInjectValue?: string };
 }) {
-  const capabilities = useCapabilities();
+  const capabilities = useCapabilities(workload.namespace);
   const { openWorkloadInjection } = useActionDialogs();
   if (capabilities.data?.snapshot || !isTemplateKind(workload.kind)) return null;
   const { namespace, kind, name } = workload;
@@ -37,7 +37,9 @@ export function WorkloadInjectionButton({
 }
 
 export function LintFixButton({ lint }: { lint: Lint }) {
-  const capabilities = useCapabilities();
+  const capabilities = useCapabilities(
+    lint.target.kind === 'Namespace' ? lint.target.name : lint.target.namespace,
+  );
   const { openLintFix } = useActionDialogs();
   const code = lint.code;
   const kind = lint.target.kind;

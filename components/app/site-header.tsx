@@ -3,6 +3,7 @@
 import Link from 'next/link';
 import { usePathname } from 'next/navigation';
 import { InjectorProbeChip } from '@/components/live/injector-probe';
+import { PersonMenu } from '@/components/session/person-menu';
 import { LiveIndicator } from '@/components/live/live-indicator';
 import { LockIcon } from '@/components/ui/icons';
 import { useCapabilities, useContextInfo } from '@/lib/ui/use-api';
@@ -68,6 +69,7 @@ export function SiteHeader() {
           )}
           <InjectorProbeChip />
           <LiveIndicator />
+          <PersonMenu />
         </div>
       </div>
     </header>

@@ -15,7 +15,7 @@ import { useCapabilities, useNamespace } from '@/lib/ui/use-api';
 
 /** The button for the pod's fix, when a click can do it: a restart of its workload, or opting the namespace in. */
 export function FixAction({ pod }: { pod: PodVerdict }) {
-  const capabilities = useCapabilities();
+  const capabilities = useCapabilities(pod.namespace);
   const { data: namespace } = useNamespace(pod.namespace);
   const { openRestart, openInjection } = useActionDialogs();
   const fix = podFix(pod);

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { eventToEntry, mergeActivity, type MeshwatchEventRecord } from './activity';
+import {
+  entryNamespace,
+  eventToEntry,
+  mergeActivity,
+  messageBy,
+  type MeshwatchEventRecord,
+} from './activity';
 import type { ActivityEntry } from './dto';
 
 const restartEvent: MeshwatchEventRecord = {
@@ -38,6 +44,25 @@ describe('eventToEntry', () => {
       client: 'event',
     });
     expect(eventToEntry({ ...restartEvent, reason: 'Killing' })).toBeUndefined();
+  });
+});
+
+describe('who acted (#25)', () => {
+  it("an Event names the person, and reads back as the entry's person", () => {
+    const message = messageBy(restartEvent.message, 'system:serviceaccount:people:alice');
+    expect(message).toMatch(/ — by system:serviceaccount:people:alice$/);
+    expect(eventToEntry({ ...restartEvent, message })).toMatchObject({
+      detail: 'kubectl.kubernetes.io/restartedAt: (none) → 2026-12-02T03:00:00Z',
+      person: 'system:serviceaccount:people:alice',
+    });
+    expect(messageBy('x', undefined)).toBe('x');
+    expect(eventToEntry(restartEvent)).not.toHaveProperty('person');
+  });
+
+  it('an entry belongs to its namespace; a restart plan to none', () => {
+    expect(entryNamespace('Namespace/shop')).toBe('shop');
+    expect(entryNamespace('shop/Deployment/web')).toBe('shop');
+    expect(entryNamespace('/RestartPlan/0b8e')).toBe('');
   });
 });
 

@@ -33,9 +33,22 @@ function detailOf(message: string): string {
   return message.replace(/^meshwatch set /, '');
 }
 
+const BY = ' — by ';
+
+/** An Event's message names the person it acted for (`user` mode, or a known shared identity). */
+export function messageBy(message: string, person: string | undefined): string {
+  return person ? `${message}${BY}${person}` : message;
+}
+
+function splitBy(message: string): { message: string; person?: string } {
+  const at = message.lastIndexOf(BY);
+  return at < 0 ? { message } : { message: message.slice(0, at), person: message.slice(at + BY.length) };
+}
+
 export function eventToEntry(e: MeshwatchEventRecord): ActivityEntry | undefined {
   const action = ACTION_BY_REASON[e.reason];
   if (!action) return undefined;
+  const { message, person } = splitBy(e.message);
   return {
     id: `event-${e.uid}`,
     at: e.at,
@@ -43,10 +56,16 @@ export function eventToEntry(e: MeshwatchEventRecord): ActivityEntry | undefined
     target: eventTarget(e.involvedObject),
     dryRun: false,
     result: 'ok',
-    detail: detailOf(e.message),
-    // Events do not record who asked; say where the record came from instead.
+    detail: detailOf(message),
+    // Events do not record the client address; say where the record came from instead.
     client: e.instance ? `event (${e.instance})` : 'event',
+    ...(person ? { person } : {}),
   };
+}
+
+/** The namespace an entry's target lives in ('' for a cluster-wide one, such as a restart plan). */
+export function entryNamespace(target: string): string {
+  return target.startsWith('Namespace/') ? target.slice('Namespace/'.length) : (target.split('/')[0] ?? '');
 }
 
 const SAME_ACTION_MS = 5_000;

@@ -1,7 +1,9 @@
 // proxy.ts lets /api/v1/ requests skip it (its pass cost a third of a cached response's CPU), because
 // every handler that can answer them runs the method and Host checks itself. This pins that: each HTTP
 // method a route under app/api exports (the unknown-path catch-all included; the health probes, exempt
-// from the Host check by design, excepted) is an apiRoute or a mutationRoute, and nothing else is.
+// from the Host check by design, excepted) is an apiRoute or a mutationRoute, or one of their person
+// wrappers (lib/server/person-route.ts), and nothing else is. And (#25) every route that answers about
+// the cluster or changes it acts as the person: only the catch-all and sign-in/out are bare apiRoutes.
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -9,6 +11,14 @@ import { describe, expect, it } from 'vitest';
 const API = path.resolve(import.meta.dirname, '../../app/api');
 const PROBES = ['healthz/route.ts', 'readyz/route.ts'];
 const METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'];
+/**
+ * Routes that answer without acting as anyone: the unknown-path catch-all (no cluster data), and sign-in
+ * and sign-out (same-origin checked in lib/server/session.ts; there is no person before sign-in).
+ */
+const BARE = [
+  { file: '[...path]/route.ts', methods: METHODS },
+  { file: 'v1/session/route.ts', methods: ['POST', 'DELETE'] },
+];
 
 function routeFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
@@ -18,7 +28,7 @@ function routeFiles(dir: string): string[] {
   });
 }
 
-const WRAPPED = /^const\s+(\w+)\s*=\s*(apiRoute|mutationRoute)\s*[(<]/;
+const WRAPPED = /^const\s+(\w+)\s*=\s*(apiRoute|mutationRoute|personRoute|personMutation)\s*[(<]/;
 
 /**
  * A route file's exports, as "NAME = wrapper" (`export const GET = apiRoute(…)`, or `export { h as GET }`
@@ -60,12 +70,19 @@ describe('API routes check method and Host themselves (proxy.ts skips /api/v1/)'
       const exported = exportsOf(readFileSync(file, 'utf8'));
       expect(exported.length).toBeGreaterThan(0);
       for (const entry of exported) {
-        expect(entry, `${name} exports "${entry}"`).toMatch(/^[A-Z]+ = (apiRoute|mutationRoute)$/);
+        expect(entry, `${name} exports "${entry}"`).toMatch(
+          /^[A-Z]+ = (apiRoute|mutationRoute|personRoute|personMutation)$/,
+        );
         const method = entry.split(' ')[0]!;
         expect(METHODS).toContain(method);
-        const catchAll = name.startsWith('[...path]');
-        if (method !== 'GET' && method !== 'HEAD' && !catchAll)
-          expect(entry).toBe(`${method} = mutationRoute`);
+        const bare = BARE.some((b) => b.file === name && b.methods.includes(method));
+        if (bare) {
+          expect(entry).toBe(`${method} = apiRoute`);
+        } else if (method !== 'GET' && method !== 'HEAD') {
+          expect(entry).toBe(`${method} = personMutation`);
+        } else {
+          expect(entry).toBe(`${method} = personRoute`);
+        }
       }
     });
   }

@@ -14,8 +14,16 @@ export interface ClientIdentity {
   client: string;
   /** The socket's remote address. */
   peer: string;
-  /** From MESHWATCH_AUTH_PROXY_USER_HEADER, when a trusted proxy sent it. */
+  /** From MESHWATCH_AUTH_PROXY_USER_HEADER, when a trusted proxy sent it: a note, never an identity. */
   user?: string;
+  /** Who the API server says the person is (SelfSubjectReview), when the request acts as them. */
+  person?: PersonInfo;
+}
+
+/** A Kubernetes identity as SelfSubjectReview reports it. */
+export interface PersonInfo {
+  username: string;
+  groups: string[];
 }
 
 /** `::ffff:10.0.0.1` → `10.0.0.1`; anything that is not an IP address → undefined. */
@@ -43,6 +51,12 @@ export function trustedProxies(env: Env = process.env): BlockList {
 
 function isTrusted(list: BlockList, ip: string): boolean {
   return list.check(ip, isIP(ip) === 6 ? 'ipv6' : 'ipv4');
+}
+
+/** Whether the socket peer itself is one of MESHWATCH_TRUSTED_PROXIES. */
+export function isTrustedPeer(request: Request, env: Env = process.env): boolean {
+  const peer = normalizeAddress(request.headers.get(PEER_HEADER));
+  return peer !== undefined && isTrusted(trustedProxies(env), peer);
 }
 
 /** A header value fit for a log line and the activity page: printable, short. */

@@ -31,6 +31,7 @@ export type ErrorCode =
   | 'payload_too_large'
   | 'not_found'
   | 'method_not_allowed' // TRACE, CONNECT, WebDAV verbs…
+  | 'unauthenticated' // MESHWATCH_AUTH=user and no (or no longer a valid) credential: sign in
   | 'forbidden' // RBAC said no; message carries the API server's reason
   | 'read_only' // MESHWATCH_READ_ONLY=true
   | 'csrf' // missing/wrong CSRF token or cross-site request
@@ -115,6 +116,18 @@ export type Capability =
   | 'patchCronJobs'
   | 'createEvents';
 
+/** GET/POST /api/v1/session: whose Kubernetes identity this browser acts with. */
+export interface SessionResponse {
+  /** MESHWATCH_AUTH: `kubeconfig` and `serviceaccount` act as meshwatch's own identity, `user` as the person. */
+  mode: 'kubeconfig' | 'serviceaccount' | 'user';
+  /** `session`: signed in here; `proxy`: an authenticating proxy's header; `process`: meshwatch's own. */
+  via: 'session' | 'proxy' | 'process';
+  /** As SelfSubjectReview reports it; absent when the shared identity could not be asked. */
+  person?: { username: string; groups: string[] };
+  /** Minutes without a request after which a sign-in session ends. */
+  idleMinutes?: number;
+}
+
 export interface CapabilitiesResponse {
   readOnly: boolean;
   /** A dump, not a live cluster: nothing can be changed, and the UI shows no action buttons. */
@@ -124,6 +137,8 @@ export interface CapabilitiesResponse {
   can: Record<Capability, boolean>;
   /** Why a capability is false, in plain words. */
   why: Partial<Record<Capability, string>>;
+  /** The namespace these answers are for; absent: cluster-wide. */
+  namespace?: string;
 }
 
 /** A linkerd.io/inject value (the engine's INJECT_VALUES, as the request schemas take them). */
@@ -179,8 +194,11 @@ export interface ActivityEntry {
   detail: string;
   /** The client address (the socket peer unless trusted proxies vouch for another). */
   client: string;
-  /** The user an authenticating proxy named (MESHWATCH_AUTH_PROXY_USER_HEADER). */
+  /** The user an authenticating proxy named (MESHWATCH_AUTH_PROXY_USER_HEADER): a note, not an identity. */
   user?: string;
+  /** Who acted, as the API server knows them (SelfSubjectReview). */
+  person?: string;
+  groups?: string[];
 }
 
 export interface ActivityResponse {

@@ -11,6 +11,7 @@ const STATUS_BY_CODE: Record<ErrorCode, number> = {
   payload_too_large: 400,
   not_found: 404,
   method_not_allowed: 405,
+  unauthenticated: 401,
   forbidden: 403,
   read_only: 403,
   csrf: 403,

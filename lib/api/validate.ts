@@ -147,6 +147,17 @@ export const lintFixBody = z.strictObject({
   ...changeOptions,
 });
 
+const tokenSentence =
+  '"token" must be a Kubernetes bearer token (a ServiceAccount token or an OIDC ID token).';
+export const signInBody = z.strictObject({
+  token: z
+    .string({ error: tokenSentence })
+    .trim()
+    .min(1, { error: tokenSentence })
+    .max(16_384, { error: tokenSentence })
+    .regex(/^[\x21-\x7e]+$/, { error: tokenSentence }),
+});
+
 /** Fields whose refusal is about the value sent rather than the request's shape. */
 const VALUE_FIELDS: ReadonlySet<PropertyKey> = new Set(['value', 'code']);
 
@@ -197,4 +208,9 @@ export function workloadInjectionRequest(body: Record<string, unknown>) {
 
 export function lintFixRequest(body: Record<string, unknown>) {
   return parsed(lintFixBody, body);
+}
+
+/** POST /api/v1/session: the token to sign in with (never echoed back, not even in an error). */
+export function signInRequest(body: Record<string, unknown>) {
+  return parsed(signInBody, body);
 }

@@ -1,9 +1,10 @@
 import 'server-only';
-// What meshwatch's own identity may do, asked of the API server with SelfSubjectAccessReviews at
-// cluster scope (a namespace-scoped grant reads as "no" here; the action itself still says 403 or not).
+// What the acting identity may do — the person's own in `user` mode, meshwatch's otherwise — asked of the
+// API server with SelfSubjectAccessReviews made with that identity's credential: at cluster scope, or in
+// one namespace (what a namespace page's buttons need: a Role there counts). The action itself still
+// answers 403 or not; this only lets the UI explain a turned-off button before anyone clicks.
 import type { Capability } from '@/lib/api/dto';
-import { callOptions, type Clients } from './config';
-import { kubeCall } from './errors';
+import type { AccessReviews } from './people/access-reviews';
 
 interface Check {
   verb: string;
@@ -20,50 +21,38 @@ const CHECKS: Record<Capability, Check> = {
   createEvents: { verb: 'create', group: '', resource: 'events' },
 };
 
+export const CAPABILITIES = Object.keys(CHECKS) as Capability[];
+
 export interface Access {
   can: Record<Capability, boolean>;
   why: Partial<Record<Capability, string>>;
 }
 
-export async function reviewAccess(clients: Clients): Promise<Access> {
-  const entries = Object.entries(CHECKS) as [Capability, Check][];
+/**
+ * `who` names the identity in the reasons ("alice", or "meshwatch's Kubernetes identity"). A namespace's
+ * own object is asked for by name, as the API server authorizes a PATCH of it.
+ */
+export async function reviewAccess(reviews: AccessReviews, who: string, namespace?: string): Promise<Access> {
   const answers = await Promise.all(
-    entries.map(([, check]) =>
-      kubeCall(() =>
-        clients.authorization.createSelfSubjectAccessReview(
-          {
-            body: {
-              apiVersion: 'authorization.k8s.io/v1',
-              kind: 'SelfSubjectAccessReview',
-              spec: {
-                resourceAttributes: { verb: check.verb, group: check.group, resource: check.resource },
-              },
-            },
-          },
-          callOptions({ timeoutMs: 5_000 }),
-        ),
-      ),
-    ),
+    CAPABILITIES.map((capability) => {
+      const check = CHECKS[capability];
+      const own = check.resource === 'namespaces' && namespace ? { name: namespace } : {};
+      return reviews.may({ ...check, ...(namespace ? { namespace } : {}), ...own });
+    }),
   );
   const access: Access = {
-    can: {
-      patchNamespaces: false,
-      patchDeployments: false,
-      patchStatefulSets: false,
-      patchDaemonSets: false,
-      patchCronJobs: false,
-      createEvents: false,
-    },
+    can: Object.fromEntries(CAPABILITIES.map((c) => [c, false])) as Access['can'],
     why: {},
   };
-  entries.forEach(([capability, check], i) => {
-    const status = answers[i]?.status;
-    access.can[capability] = status?.allowed === true;
+  CAPABILITIES.forEach((capability, i) => {
+    const answer = answers[i];
+    access.can[capability] = answer?.allowed === true;
     if (!access.can[capability]) {
+      const check = CHECKS[capability];
       const what = `${check.verb} ${check.group ? `${check.resource}.${check.group}` : check.resource}`;
-      const reason = status?.reason?.trim() || status?.evaluationError?.trim();
+      const where = namespace ? ` in ${namespace}` : '';
       access.why[capability] =
-        `meshwatch's Kubernetes identity may not ${what}${reason ? `: ${reason}` : ' (RBAC)'}.`;
+        `${who} may not ${what}${where}${answer?.reason ? `: ${answer.reason}` : ' (RBAC)'}.`;
     }
   });
   return access;

@@ -5,6 +5,7 @@ import 'server-only';
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import type { ClientIdentity } from '@/lib/api/client-identity';
+import { messageBy } from '@/lib/api/activity';
 import type { ActivityEntry } from '@/lib/api/dto';
 import { markAudited } from '@/lib/api/errors';
 import { callOptions, type Clients } from './config';
@@ -91,6 +92,10 @@ export async function audit(clients: Clients | null, record: AuditRecord): Promi
     client: record.client.client,
   };
   if (record.client.user) entry.user = record.client.user;
+  if (record.client.person) {
+    entry.person = record.client.person.username;
+    entry.groups = record.client.person.groups;
+  }
   const entries = ring().entries;
   entries.unshift(entry);
   countAction(entry);
@@ -98,7 +103,8 @@ export async function audit(clients: Clients | null, record: AuditRecord): Promi
 
   let eventError: string | undefined;
   if (record.event && !record.dryRun && record.result === 'ok' && clients) {
-    eventError = await writeEvent(clients, record.target, record.event, at);
+    const message = messageBy(record.event.message, record.client.person?.username);
+    eventError = await writeEvent(clients, record.target, { ...record.event, message }, at);
   }
   const line: Record<string, unknown> = {
     level: record.result === 'ok' ? 'info' : 'warn',

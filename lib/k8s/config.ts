@@ -5,6 +5,7 @@ import 'server-only';
 import {
   AdmissionregistrationV1Api,
   AppsV1Api,
+  AuthenticationV1Api,
   AuthorizationV1Api,
   BatchV1Api,
   CoreV1Api,
@@ -29,6 +30,7 @@ export interface Clients {
   apps: AppsV1Api;
   batch: BatchV1Api;
   admission: AdmissionregistrationV1Api;
+  authentication: AuthenticationV1Api;
   authorization: AuthorizationV1Api;
   version: VersionApi;
 }
@@ -92,6 +94,7 @@ export function makeClients(config: KubeConfig): Clients {
     apps: config.makeApiClient(AppsV1Api),
     batch: config.makeApiClient(BatchV1Api),
     admission: config.makeApiClient(AdmissionregistrationV1Api),
+    authentication: config.makeApiClient(AuthenticationV1Api),
     authorization: config.makeApiClient(AuthorizationV1Api),
     version: config.makeApiClient(VersionApi),
   };

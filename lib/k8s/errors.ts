@@ -66,6 +66,9 @@ function apiServerNote(): string | undefined {
   return (globalThis as Record<symbol, string | undefined>)[NOTE_KEY];
 }
 
+/** The reason on a 401's error: for a person's own token it means "sign in again" (lib/k8s/people). */
+export const CREDENTIAL_REFUSED = 'credential_refused';
+
 export interface ErrorContext {
   /** What was asked for, for 404 messages: e.g. `Deployment "web" in namespace "shop"`. */
   target?: string;
@@ -84,6 +87,7 @@ export function toMeshwatchError(err: unknown, context: ErrorContext = {}): Mesh
           'forbidden',
           "The API server did not accept meshwatch's credentials (401 Unauthorized).",
           403,
+          CREDENTIAL_REFUSED,
         );
       case 403:
         return new MeshwatchError('forbidden', reason ?? 'Forbidden by the API server (RBAC).');

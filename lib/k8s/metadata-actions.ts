@@ -9,16 +9,18 @@ import { API_VERSIONS, type ChangeTarget, type TemplateKind } from '@/lib/mesh/c
 import { lintFix, type FixableLint } from '@/lib/mesh/lint-fixes';
 import { workloadInjectionChange } from '@/lib/mesh/workload-injection';
 import { INJECTION_CHANGED_REASON } from './audit';
+import type { Clients } from './config';
 import { guardMetadataChange } from './guard';
 import { applyMetadataChange, LINT_FIXED_REASON, type ChangeOutcome } from './metadata-change';
 import type { ClusterSource } from './source';
-import { clientsOf } from './source-analysis';
 
 interface ChangeOptions {
   dryRun: boolean;
   force: boolean;
   resourceVersion?: string;
   client: ClientIdentity;
+  /** The acting identity's clients: the person's own in `user` mode. */
+  clients: Clients;
 }
 
 function guardTarget(t: ChangeTarget) {
@@ -38,7 +40,7 @@ export async function setWorkloadInjection(
   const auditFields = { dryRun: opts.dryRun, client: opts.client, action };
   await guardMetadataChange(cache, { ...auditFields, force: opts.force, target: guardTarget(target) });
   const what = value === null ? `Remove ${INJECT_ANNOTATION} from` : `Set ${INJECT_ANNOTATION}: ${value} on`;
-  return applyMetadataChange(clientsOf(cache), {
+  return applyMetadataChange(opts.clients, {
     ...auditFields,
     target,
     resourceVersion: opts.resourceVersion,
@@ -60,7 +62,7 @@ export async function fixLint(
   const action = 'fix-lint' as const;
   const auditFields = { dryRun: opts.dryRun, client: opts.client, action };
   await guardMetadataChange(cache, { ...auditFields, force: opts.force, target: guardTarget(target) });
-  return applyMetadataChange(clientsOf(cache), {
+  return applyMetadataChange(opts.clients, {
     ...auditFields,
     target,
     resourceVersion: opts.resourceVersion,

@@ -22,11 +22,13 @@ import {
   type PodStatus,
 } from '@/lib/mesh';
 import { audit } from './audit';
+import type { Clients } from './config';
+import type { AccessReviews } from './people/access-reviews';
 import { guardCluster, namespaceCandidates, toGuardWorkload } from './guard';
 import { restartWorkload } from './restart';
 import { rolloutState } from './rollout';
 import type { ClusterSource } from './source';
-import { clientsOf, clusterAnalysis } from './source-analysis';
+import { clusterAnalysis } from './source-analysis';
 
 const POLL_MS = 2_000;
 
@@ -165,8 +167,16 @@ async function follow(
   }
 }
 
-async function execute(cache: ClusterSource, run: PlanRun, client: ClientIdentity): Promise<void> {
-  const clients = clientsOf(cache);
+/**
+ * Restarts with the identity of whoever started the run: their clients (in `user` mode, their token) are
+ * held by this closure, in memory only, until the run ends.
+ */
+async function execute(
+  cache: ClusterSource,
+  run: PlanRun,
+  client: ClientIdentity,
+  clients: Clients,
+): Promise<void> {
   for (let w = 0; w < run.waves; w++) {
     run.wave = w;
     const wave = run.targets.filter((t) => t.wave === w);
@@ -213,6 +223,8 @@ export interface StartOptions {
   targets: PlanTargetRow[];
   waveSize: number;
   client: ClientIdentity;
+  /** The starter's clients: every restart of the run is theirs. */
+  clients: Clients;
   forced?: PlanRun['forced'];
 }
 
@@ -234,7 +246,7 @@ export function startRun(cache: ClusterSource, opts: StartOptions): PlanRun {
     wave: 0,
     targets: waves.flatMap((wave, i) => wave.map((t) => ({ ...t, wave: i, state: 'pending' as const }))),
     startedAt: new Date().toISOString(),
-    by: opts.client.user ?? opts.client.client,
+    by: opts.client.person?.username ?? opts.client.user ?? opts.client.client,
     ...(opts.forced && opts.forced.length > 0 ? { forced: opts.forced } : {}),
   };
   r.run = run;
@@ -249,7 +261,7 @@ export function startRun(cache: ClusterSource, opts: StartOptions): PlanRun {
     detail: `started: ${run.targets.length} workloads in ${run.waves} waves of at most ${run.waveSize}`,
   });
   changed(run);
-  void execute(cache, run, opts.client)
+  void execute(cache, run, opts.client, opts.clients)
     .catch((err) =>
       finish(
         run,
@@ -270,12 +282,42 @@ export function startRun(cache: ClusterSource, opts: StartOptions): PlanRun {
   return structuredClone(run);
 }
 
-export async function cancelRun(id: string, client: ClientIdentity): Promise<PlanRun> {
+const RESOURCE: Record<PlanRunTarget['kind'], string> = {
+  Deployment: 'deployments',
+  StatefulSet: 'statefulsets',
+  DaemonSet: 'daemonsets',
+};
+
+/** Why this person may not stop the run: a workload kind in a namespace of it they may not restart. */
+async function cancelRefusal(run: PlanRun, who: string, reviews: AccessReviews): Promise<string | undefined> {
+  const pairs = new Map<string, { namespace: string; resource: string }>();
+  for (const t of run.targets) {
+    const resource = RESOURCE[t.kind];
+    pairs.set(`${t.namespace}/${resource}`, { namespace: t.namespace, resource });
+  }
+  for (const { namespace, resource } of pairs.values()) {
+    const answer = await reviews.may({ verb: 'patch', group: 'apps', resource, namespace });
+    if (!answer.allowed)
+      return `${who} may not stop this restart plan: it restarts ${resource} in ${namespace}, which ${who} may not patch.`;
+  }
+  return undefined;
+}
+
+/** `reviews`: the person's, in `user` mode (only someone allowed to restart the run's workloads may stop it). */
+export async function cancelRun(
+  id: string,
+  client: ClientIdentity,
+  reviews?: AccessReviews,
+): Promise<PlanRun> {
   const r = runner();
   if (!r.run || r.run.id !== id)
     throw new MeshwatchError('not_found', `No restart plan ${id} on this server.`, 404);
   if (r.run.state !== 'running') {
     throw new MeshwatchError('conflict', `Restart plan ${id} is not running (it is ${r.run.state}).`, 409);
+  }
+  if (reviews) {
+    const refusal = await cancelRefusal(r.run, client.person?.username ?? client.client, reviews);
+    if (refusal) throw new MeshwatchError('forbidden', refusal);
   }
   r.cancel = id;
   await audit(null, {

@@ -9,6 +9,7 @@ import 'server-only';
 // nothing, or a response whose body is never consumed, would otherwise grow the queue for ever). The
 // browser's EventSource reconnects after `retry` and revalidates, so closing a slow reader loses nothing.
 import type { ChangeEvent, Freshness, PlanEvent } from '@/lib/api/dto';
+import type { AccessReviews } from './people/access-reviews';
 import { onPlanChange } from './restart-plan-run';
 import type { ClusterSource as ClusterCache } from './source';
 
@@ -44,7 +45,45 @@ export const STREAM_HEADERS = {
   'x-accel-buffering': 'no',
 } as const;
 
-export function changeStream(cache: ClusterCache, signal: AbortSignal): ReadableStream<Uint8Array> {
+/** How often a person's stream asks again which namespaces they see (the reviews' own cache bounds it). */
+const SCOPE_REFRESH_MS = 60_000;
+
+/**
+ * The namespaces a person's stream may name, kept fresh: undefined until the first answer (changes are
+ * not announced to them before it; the page loads its data on connect anyway).
+ */
+function personScope(cache: ClusterCache, reviews: AccessReviews) {
+  const scope: { visible?: ReadonlySet<string> | 'all'; timer?: ReturnType<typeof setInterval> } = {};
+  const refresh = () => {
+    if (!cache.freshness().synced) return;
+    const names = cache.analysis.analysis().namespaces.map((n) => n.name);
+    reviews.visible(names).then(
+      (visible) => (scope.visible = visible),
+      () => {}, // the API server away: keep the last answer
+    );
+  };
+  refresh();
+  scope.timer = setInterval(refresh, SCOPE_REFRESH_MS);
+  return scope;
+}
+
+/** A change event as this person may see it; undefined when it names none of their namespaces. */
+function scoped(
+  event: ChangeEvent,
+  visible: ReadonlySet<string> | 'all' | undefined,
+): ChangeEvent | undefined {
+  if (visible === 'all') return event;
+  if (!visible) return undefined;
+  const namespaces = event.namespaces.filter((n) => visible.has(n));
+  return namespaces.length > 0 || event.cluster ? { ...event, namespaces } : undefined;
+}
+
+/** `reviews`: a person's (MESHWATCH_AUTH=user), whose change events name only the namespaces they see. */
+export function changeStream(
+  cache: ClusterCache,
+  signal: AbortSignal,
+  reviews?: AccessReviews,
+): ReadableStream<Uint8Array> {
   let cleanup = () => {};
   return new ReadableStream<Uint8Array>(
     {
@@ -60,8 +99,14 @@ export function changeStream(cache: ClusterCache, signal: AbortSignal): Readable
             cleanup();
           }
         };
+        const scope = reviews ? personScope(cache, reviews) : undefined;
         const unsubscribe = cache.subscribe({
-          change: (event) => send(sharedFrame('change', event)),
+          change: (event) => {
+            if (!scope) return send(sharedFrame('change', event));
+            const theirs = scoped(event, scope.visible);
+            if (theirs === event) send(sharedFrame('change', event));
+            else if (theirs) send(frame('change', theirs));
+          },
           status: (freshness) => send(sharedFrame('status', freshness)),
         });
         const unsubscribePlan = onPlanChange((run) =>
@@ -75,6 +120,7 @@ export function changeStream(cache: ClusterCache, signal: AbortSignal): Readable
           if (!open) return;
           open = false;
           clearInterval(heartbeat);
+          clearInterval(scope?.timer);
           unsubscribe();
           unsubscribePlan();
           signal.removeEventListener('abort', cleanup);

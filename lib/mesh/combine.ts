@@ -48,3 +48,25 @@ export function namespaceAnalysisOf(
   for (const w of workloads) lints.push(...w.lints);
   return { namespace: summary, workloads, pods, lints };
 }
+
+/**
+ * The cluster's summary counted over some of its namespaces only (what a person limited to those sees):
+ * the cluster-wide facts stay, the counts are the namespaces' sums.
+ */
+export function scopeCluster(
+  cluster: ClusterAnalysis['cluster'],
+  namespaces: readonly ClusterAnalysis['namespaces'][number][],
+): ClusterAnalysis['cluster'] {
+  const scoped = { ...cluster, namespaces: 0, pods: 0, meshed: 0, failed: 0, workloadsNeedingRestart: 0 };
+  scoped.statusCounts = { ...cluster.statusCounts };
+  for (const status of POD_STATUSES) scoped.statusCounts[status] = 0;
+  for (const n of namespaces) {
+    scoped.namespaces += 1;
+    scoped.pods += n.pods;
+    scoped.meshed += n.meshed;
+    scoped.failed += n.failed;
+    scoped.workloadsNeedingRestart += n.workloadsNeedingRestart;
+    for (const status of POD_STATUSES) scoped.statusCounts[status] += n.statusCounts[status];
+  }
+  return scoped;
+}

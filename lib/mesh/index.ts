@@ -3,7 +3,7 @@
 export type * from './types.ts';
 export { POD_STATUSES, RESTART_FIXES } from './types.ts';
 export { analyzeCluster, analyzeNamespace, explainPod } from './analyze.ts';
-export { combineAnalyses, namespaceAnalysisOf } from './combine.ts';
+export { combineAnalyses, namespaceAnalysisOf, scopeCluster } from './combine.ts';
 export { annotationRule, decideInjection, type DecisionInput, type NamespaceFacts } from './decision.ts';
 export { matchesSelector, describeSelector } from './selector.ts';
 export { TOKEN_MOUNT_PATH, podTokenMount, type TokenMountEvidence } from './automount.ts';

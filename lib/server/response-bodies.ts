@@ -13,7 +13,12 @@ import {
   type JsonHead,
   type RawJson,
 } from '@/lib/api/json-body';
-import type { ClusterAnalysis, NamespaceAnalysis, NamespaceSummary } from '@/lib/mesh';
+import {
+  scopeCluster,
+  type ClusterAnalysis,
+  type NamespaceAnalysis,
+  type NamespaceSummary,
+} from '@/lib/mesh';
 import { namespaceRows } from './action-verdicts';
 import { guardCluster } from '@/lib/k8s/guard';
 import { processMetrics } from '@/lib/k8s/metrics';
@@ -30,6 +35,9 @@ interface Held {
 /** A namespace row's JSON, per engine summary (unchanged namespaces keep theirs across batches). */
 const rowTexts = new WeakMap<NamespaceSummary, { controlPlane: string | undefined; text: string }>();
 const overviewHeads = new WeakMap<ClusterAnalysis, Held>();
+/** Bodies for people who see only some namespaces, per analysis and set of namespaces. */
+const scopedHeads = new WeakMap<ClusterAnalysis, Map<string, Held>>();
+const SCOPED_HEADS_PER_ANALYSIS = 64;
 const namespaceHeads = new WeakMap<NamespaceAnalysis, Held>();
 
 function rowText(cache: ClusterCache, summary: NamespaceSummary, controlPlane: string | undefined): string {
@@ -40,29 +48,51 @@ function rowText(cache: ClusterCache, summary: NamespaceSummary, controlPlane: s
   return text;
 }
 
-function overviewHead(cache: ClusterCache): JsonHead {
-  const analysis = clusterAnalysis(cache);
-  const injectorProbe = latestProbe();
-  const key = JSON.stringify([cache.context, injectorProbe]);
-  const held = overviewHeads.get(analysis);
-  if (held?.key === key) return held.head;
+function buildOverview(cache: ClusterCache, analysis: ClusterAnalysis, visible: ReadonlySet<string> | 'all') {
+  const namespaces =
+    visible === 'all' ? analysis.namespaces : analysis.namespaces.filter((ns) => visible.has(ns.name));
   const controlPlane = analysis.cluster.controlPlaneNamespace;
   const done = processMetrics().responseBuilds.startTimer({ response: 'overview' });
   const head = jsonHead({
     context: cache.context,
-    cluster: analysis.cluster,
-    injectorProbe,
-    namespaces: rawArray(analysis.namespaces.map((ns) => rowText(cache, ns, controlPlane))),
+    cluster: visible === 'all' ? analysis.cluster : scopeCluster(analysis.cluster, namespaces),
+    injectorProbe: latestProbe(),
+    namespaces: rawArray(namespaces.map((ns) => rowText(cache, ns, controlPlane))),
   });
   done();
-  overviewHeads.set(analysis, { key, head });
   return head;
 }
 
-/** GET /api/v1/overview. */
-export function overviewResponse(request: Request, cache: ClusterCache): Response {
+function overviewHead(cache: ClusterCache, visible: ReadonlySet<string> | 'all'): JsonHead {
+  const analysis = clusterAnalysis(cache);
+  const key = JSON.stringify([cache.context, latestProbe()]);
+  if (visible === 'all') {
+    const held = overviewHeads.get(analysis);
+    if (held?.key === key) return held.head;
+    const head = buildOverview(cache, analysis, visible);
+    overviewHeads.set(analysis, { key, head });
+    return head;
+  }
+  // People who see the same namespaces share a body too.
+  const scope = [...visible].sort().join(',');
+  let heads = scopedHeads.get(analysis);
+  if (!heads) scopedHeads.set(analysis, (heads = new Map()));
+  const held = heads.get(scope);
+  if (held?.key === key) return held.head;
+  const head = buildOverview(cache, analysis, visible);
+  if (heads.size >= SCOPED_HEADS_PER_ANALYSIS) heads.clear();
+  heads.set(scope, { key, head });
+  return head;
+}
+
+/** GET /api/v1/overview: every namespace, or only those the person sees (their counts, too). */
+export function overviewResponse(
+  request: Request,
+  cache: ClusterCache,
+  visible: ReadonlySet<string> | 'all' = 'all',
+): Response {
   cache.requireSynced();
-  const head = overviewHead(cache);
+  const head = overviewHead(cache, visible);
   return splicedJsonResponse(request, head, {
     freshness: cache.freshness(),
     generatedAt: new Date().toISOString(),

@@ -32,6 +32,7 @@ const TITLES: Record<ClientErrorCode, string> = {
   payload_too_large: 'Request too large',
   not_found: 'Not found',
   method_not_allowed: 'Method not supported',
+  unauthenticated: 'Sign in to continue',
   forbidden: 'Not allowed by Kubernetes RBAC',
   read_only: 'meshwatch is in read-only mode',
   csrf: 'Your session token is out of date',

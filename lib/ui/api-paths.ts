@@ -7,6 +7,8 @@ export const apiPaths = {
   overview: '/api/v1/overview',
   context: '/api/v1/context',
   capabilities: '/api/v1/capabilities',
+  namespaceCapabilities: (namespace: string) => `/api/v1/capabilities?namespace=${segment(namespace)}`,
+  session: '/api/v1/session',
   activity: '/api/v1/activity',
   stream: '/api/v1/stream',
   namespace: (namespace: string) => `/api/v1/namespaces/${segment(namespace)}`,

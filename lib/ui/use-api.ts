@@ -9,6 +9,7 @@ import type {
   OverviewResponse,
   PodResponse,
   RestartPlanResponse,
+  SessionResponse,
 } from '@/lib/api/dto';
 import type { ContextResponse } from '@/lib/api/context';
 import type { ApiError } from './api-error';
@@ -33,9 +34,21 @@ export function usePod(namespace: string, pod: string | null) {
   return useSWR<PodResponse, ApiError>(pod ? apiPaths.pod(namespace, pod) : null);
 }
 
-export function useCapabilities() {
+/** Whose identity this browser acts with (401 before sign-in in `user` mode). */
+export function useSession() {
+  return useSWR<SessionResponse, ApiError>(apiPaths.session, { revalidateOnFocus: false });
+}
+
+/**
+ * What the acting identity may do. In `user` mode a namespace's buttons ask about that namespace (a
+ * person's Role there counts); the shared identity is asked once, cluster-wide, as before.
+ */
+export function useCapabilities(namespace?: string) {
+  const { data: session } = useSession();
+  const key =
+    namespace && session?.mode === 'user' ? apiPaths.namespaceCapabilities(namespace) : apiPaths.capabilities;
   // The token and RBAC answers change rarely; the stream does not announce them.
-  return useSWR<CapabilitiesResponse, ApiError>(apiPaths.capabilities, {
+  return useSWR<CapabilitiesResponse, ApiError>(key, {
     revalidateOnFocus: false,
     refreshInterval: 5 * 60_000,
   });

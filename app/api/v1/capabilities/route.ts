@@ -1,21 +1,16 @@
-import type { Capability, CapabilitiesResponse } from '@/lib/api/dto';
+import type { CapabilitiesResponse } from '@/lib/api/dto';
 import { jsonResponse } from '@/lib/api/errors';
-import { apiRoute } from '@/lib/api/route';
 import { csrfToken, isReadOnly } from '@/lib/api/security';
-import { reviewAccess } from '@/lib/k8s/access';
+import { namespaceName } from '@/lib/api/validate';
+import { CAPABILITIES, reviewAccess } from '@/lib/k8s/access';
 import { getCache } from '@/lib/k8s/cache';
-import { clientsOf } from '@/lib/k8s/source-analysis';
+import { AccessReviews } from '@/lib/k8s/people/access-reviews';
+import { requireVisible } from '@/lib/k8s/people/viewer';
+import { personRoute } from '@/lib/server/person-route';
 
-const CAPABILITIES: Capability[] = [
-  'patchNamespaces',
-  'patchDeployments',
-  'patchStatefulSets',
-  'patchDaemonSets',
-  'patchCronJobs',
-  'createEvents',
-];
-
-export const GET = apiRoute(async () => {
+// What the acting identity may do, cluster-wide or in `?namespace=` (the buttons of that namespace's
+// pages), with the CSRF token every mutation sends back.
+export const GET = personRoute(async (request, _context, viewer) => {
   const cache = getCache();
   const snapshot = cache.context.snapshot;
   if (snapshot) {
@@ -30,7 +25,17 @@ export const GET = apiRoute(async () => {
     };
     return jsonResponse(response);
   }
-  const access = await reviewAccess(clientsOf(cache));
-  const response: CapabilitiesResponse = { readOnly: isReadOnly(), csrfToken: csrfToken(), ...access };
+  const raw = new URL(request.url).searchParams.get('namespace');
+  const namespace = raw === null ? undefined : namespaceName(raw);
+  if (namespace) await requireVisible(viewer, namespace);
+  const reviews = viewer.reviews ?? new AccessReviews(viewer.clients(), 0);
+  const who = viewer.reviews && viewer.person ? viewer.person.username : "meshwatch's Kubernetes identity";
+  const access = await reviewAccess(reviews, who, namespace);
+  const response: CapabilitiesResponse = {
+    readOnly: isReadOnly(),
+    csrfToken: csrfToken(),
+    ...access,
+    ...(namespace ? { namespace } : {}),
+  };
   return jsonResponse(response);
 });

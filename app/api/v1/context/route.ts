@@ -1,6 +1,6 @@
 import { jsonResponse } from '@/lib/api/errors';
-import { apiRoute } from '@/lib/api/route';
 import { getCache } from '@/lib/k8s/cache';
 import { contextView } from '@/lib/server/responses';
+import { personRoute } from '@/lib/server/person-route';
 
-export const GET = apiRoute(() => jsonResponse(contextView(getCache())));
+export const GET = personRoute(() => jsonResponse(contextView(getCache())));

@@ -1,10 +1,10 @@
 // The server process's own numbers (open streams, memory): what an operator checks when it grows.
 import type { DiagnosticsResponse } from '@/lib/api/dto';
 import { jsonResponse } from '@/lib/api/errors';
-import { apiRoute } from '@/lib/api/route';
 import { getCache } from '@/lib/k8s/cache';
+import { personRoute } from '@/lib/server/person-route';
 
-export const GET = apiRoute(() => {
+export const GET = personRoute(() => {
   const { rss, heapUsed } = process.memoryUsage();
   const response: DiagnosticsResponse = {
     streams: getCache().subscriberCount,

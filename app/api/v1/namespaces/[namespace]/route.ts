@@ -1,11 +1,13 @@
-import { apiRoute } from '@/lib/api/route';
 import { namespaceName } from '@/lib/api/validate';
 import { getCache } from '@/lib/k8s/cache';
+import { requireVisible } from '@/lib/k8s/people/viewer';
 import { namespaceResponse } from '@/lib/server/response-bodies';
+import { personRoute } from '@/lib/server/person-route';
 
 type Context = { params: Promise<{ namespace: string }> };
 
-export const GET = apiRoute(async (request, { params }: Context) => {
+export const GET = personRoute(async (request, { params }: Context, viewer) => {
   const namespace = namespaceName((await params).namespace);
+  await requireVisible(viewer, namespace);
   return namespaceResponse(request, getCache(), namespace);
 });

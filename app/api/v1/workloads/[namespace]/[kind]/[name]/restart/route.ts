@@ -1,17 +1,17 @@
 import type { RestartResponse } from '@/lib/api/dto';
 import { jsonResponse } from '@/lib/api/errors';
-import { mutationRoute } from '@/lib/api/route';
-import { clientAddress } from '@/lib/api/security';
 import { readJsonObject } from '@/lib/api/request-body';
 import { namespaceName, objectName, restartRequest, restartableKind } from '@/lib/api/validate';
 import { getCache } from '@/lib/k8s/cache';
 import { restartWorkload } from '@/lib/k8s/restart';
 import { guardRestart } from '@/lib/k8s/guard';
-import { clientsOf, namespaceAnalysis, workloadPods } from '@/lib/k8s/source-analysis';
+import { namespaceAnalysis, workloadPods } from '@/lib/k8s/source-analysis';
+import { requirePatch, requireVisible } from '@/lib/k8s/people/viewer';
+import { personMutation } from '@/lib/server/person-route';
 
 type Context = { params: Promise<{ namespace: string; kind: string; name: string }> };
 
-export const POST = mutationRoute(async (request, { params }: Context) => {
+export const POST = personMutation(async (request, { params }: Context, viewer) => {
   const raw = await params;
   const target = {
     namespace: namespaceName(raw.namespace),
@@ -21,7 +21,9 @@ export const POST = mutationRoute(async (request, { params }: Context) => {
   const { dryRun, force } = restartRequest(await readJsonObject(request));
   const cache = getCache();
   cache.requireSynced();
-  const client = clientAddress(request);
+  await requireVisible(viewer, target.namespace);
+  await requirePatch(viewer, target);
+  const client = viewer.identity;
   const forced = await guardRestart(cache, namespaceAnalysis(cache, target.namespace), {
     dryRun,
     client,
@@ -29,7 +31,7 @@ export const POST = mutationRoute(async (request, { params }: Context) => {
     workload: target,
   });
   const pods = workloadPods(cache, target.namespace, target.kind, target.name);
-  const result = await restartWorkload(clientsOf(cache), target, { dryRun, client, pods });
+  const result = await restartWorkload(viewer.clients(), target, { dryRun, client, pods });
   const response: RestartResponse = { dryRun, results: [result], ...(forced.length > 0 ? { forced } : {}) };
   return jsonResponse(response);
 });

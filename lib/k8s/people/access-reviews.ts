@@ -1,0 +1,128 @@
+import 'server-only';
+// "May this identity do X?", asked of the API server with a SelfSubjectAccessReview sent with that
+// identity's own credential (no permission needed for it), and kept per identity for at most
+// MESHWATCH_ACCESS_CACHE_SECONDS (60 s at most): a page view costs no review once its answers are held.
+// The shared identity (kubeconfig / serviceaccount modes) keeps none: its answers are asked each time.
+import { callOptions, type Clients } from '../config';
+import { kubeCall } from '../errors';
+
+type Env = Readonly<Record<string, string | undefined>>;
+
+export interface AccessQuestion {
+  verb: string;
+  group: string;
+  resource: string;
+  /** Unset: at cluster scope (every namespace). */
+  namespace?: string;
+  name?: string;
+}
+
+export interface AccessAnswer {
+  allowed: boolean;
+  /** The authorizer's words, when it gave any. */
+  reason?: string;
+}
+
+export function accessCacheMs(env: Env = process.env): number {
+  const seconds = Number(env.MESHWATCH_ACCESS_CACHE_SECONDS);
+  return Math.min(60, Number.isFinite(seconds) && seconds >= 0 ? seconds : 60) * 1000;
+}
+
+/** Reviews at most this many namespaces at once (a person limited to a few of 5,000 namespaces). */
+const CONCURRENCY = 16;
+
+export class AccessReviews {
+  private readonly held = new Map<string, { answer: Promise<AccessAnswer>; at: number }>();
+  /** Reviews sent to the API server (the per-person filter's cost: README, closing note). */
+  sent = 0;
+
+  constructor(
+    private readonly clients: Clients,
+    private readonly ttlMs: number,
+  ) {}
+
+  may(q: AccessQuestion, now = Date.now()): Promise<AccessAnswer> {
+    const key = `${q.verb} ${q.group} ${q.resource} ${q.namespace ?? '*'} ${q.name ?? '*'}`;
+    const held = this.held.get(key);
+    if (held && now - held.at < this.ttlMs) return held.answer;
+    const answer = this.ask(q);
+    if (this.ttlMs > 0) {
+      this.held.set(key, { answer, at: now });
+      // A failed review (API server away) is not an answer to keep.
+      answer.catch(() => this.held.delete(key));
+    }
+    return answer;
+  }
+
+  private async ask(q: AccessQuestion): Promise<AccessAnswer> {
+    this.sent++;
+    const review = await kubeCall(() =>
+      this.clients.authorization.createSelfSubjectAccessReview(
+        {
+          body: {
+            apiVersion: 'authorization.k8s.io/v1',
+            kind: 'SelfSubjectAccessReview',
+            spec: { resourceAttributes: { ...q } },
+          },
+        },
+        callOptions({ timeoutMs: 5_000 }),
+      ),
+    );
+    const reason = review.status?.reason?.trim() || review.status?.evaluationError?.trim();
+    return { allowed: review.status?.allowed === true, ...(reason ? { reason } : {}) };
+  }
+
+  /** Whether `list pods` is allowed at cluster scope: one review covers a cluster-wide viewer. */
+  async seesAll(): Promise<boolean> {
+    return (await this.may({ verb: 'list', group: '', resource: 'pods' })).allowed;
+  }
+
+  /** The namespaces of `names` in which the identity may list pods ('all' when it may everywhere). */
+  async visible(names: readonly string[]): Promise<ReadonlySet<string> | 'all'> {
+    if (await this.seesAll()) return 'all';
+    const out = new Set<string>();
+    for (let i = 0; i < names.length; i += CONCURRENCY) {
+      const batch = names.slice(i, i + CONCURRENCY);
+      const answers = await Promise.all(
+        batch.map((namespace) => this.may({ verb: 'list', group: '', resource: 'pods', namespace })),
+      );
+      answers.forEach((a, j) => a.allowed && out.add(batch[j]!));
+    }
+    return out;
+  }
+
+  async canSee(namespace: string): Promise<boolean> {
+    if (await this.seesAll()) return true;
+    return (await this.may({ verb: 'list', group: '', resource: 'pods', namespace })).allowed;
+  }
+}
+
+interface Store {
+  byKey: Map<string, { reviews: AccessReviews; usedAt: number }>;
+}
+const KEY = Symbol.for('meshwatch.access-reviews');
+function store(): Store {
+  return ((globalThis as Record<symbol, Store | undefined>)[KEY] ??= { byKey: new Map() });
+}
+
+/** One person's reviews (by token hash), made with their clients. */
+export function personReviews(key: string, clients: Clients, now = Date.now()): AccessReviews {
+  const s = store();
+  let held = s.byKey.get(key);
+  if (!held) s.byKey.set(key, (held = { reviews: new AccessReviews(clients, accessCacheMs()), usedAt: now }));
+  held.usedAt = now;
+  // Idle people's answers go after ten minutes: a few maps, but a long-running server meets many.
+  if (s.byKey.size > 100) for (const [k, v] of s.byKey) if (now - v.usedAt > 600_000) s.byKey.delete(k);
+  return held.reviews;
+}
+
+export function dropPersonReviews(key: string): void {
+  store().byKey.delete(key);
+}
+
+/** Reviews sent for every person so far (diagnostics, the bench). */
+export function reviewsSent(): number {
+  let n = 0;
+  for (const { reviews } of store().byKey.values()) n += reviews.sent;
+  return n;
+}
