@@ -249,6 +249,10 @@ export interface DiagnosticsResponse {
   rssBytes: number;
   heapUsedBytes: number;
   uptimeSeconds: number;
+  /** Sign-in sessions held (MESHWATCH_AUTH=user). */
+  sessions: number;
+  /** SelfSubjectAccessReviews sent for people since start: the per-person filter's cost. */
+  accessReviews: number;
 }
 
 /** PUT a workload's pod-template linkerd.io/inject (opt in or out). */

@@ -2,6 +2,8 @@
 import type { DiagnosticsResponse } from '@/lib/api/dto';
 import { jsonResponse } from '@/lib/api/errors';
 import { getCache } from '@/lib/k8s/cache';
+import { reviewsSent } from '@/lib/k8s/people/access-reviews';
+import { sessionCount } from '@/lib/k8s/people/sessions';
 import { personRoute } from '@/lib/server/person-route';
 
 export const GET = personRoute(() => {
@@ -11,6 +13,8 @@ export const GET = personRoute(() => {
     rssBytes: rss,
     heapUsedBytes: heapUsed,
     uptimeSeconds: Math.round(process.uptime()),
+    sessions: sessionCount(),
+    accessReviews: reviewsSent(),
   };
   return jsonResponse(response);
 });
