@@ -5,6 +5,7 @@ import { Badge, Tag } from '@/components/ui/badge';
 import { VirtualTable, type Column } from '@/components/ui/virtual-table';
 import { formatTime } from '@/lib/ui/format';
 import { RelativeTime } from '@/components/ui/relative-time';
+import { displayName } from '@/lib/ui/session';
 
 const ACTION_LABEL: Record<ActivityEntry['action'], string> = {
   'set-injection': 'Set injection',
@@ -55,6 +56,25 @@ export function ActivityTable({ entries }: { entries: readonly ActivityEntry[] }
       ),
     },
     { id: 'detail', header: 'Detail', cell: (entry) => <span title={entry.detail}>{entry.detail}</span> },
+    {
+      id: 'who',
+      header: 'Who',
+      width: '14rem',
+      // The person as the API server knows them; a proxy's user header is only a note beside it.
+      cell: (entry) => (
+        <span
+          className="block truncate text-xs"
+          title={[entry.person, entry.groups?.join(', '), entry.user && `proxy said: ${entry.user}`]
+            .filter(Boolean)
+            .join('\n')}
+        >
+          {entry.person ? displayName(entry.person) : (entry.user ?? '—')}
+          {entry.person && entry.user && entry.user !== entry.person && (
+            <span className="ml-1 text-zinc-500 dark:text-zinc-400">({entry.user})</span>
+          )}
+        </span>
+      ),
+    },
     {
       id: 'client',
       header: 'Client',

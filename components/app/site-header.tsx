@@ -7,6 +7,7 @@ import { PersonMenu } from '@/components/session/person-menu';
 import { LiveIndicator } from '@/components/live/live-indicator';
 import { LockIcon } from '@/components/ui/icons';
 import { useCapabilities, useContextInfo } from '@/lib/ui/use-api';
+import { SIGN_IN_PATH } from '@/lib/ui/fetcher';
 import { Logo } from './logo';
 
 const NAV = [
@@ -21,6 +22,23 @@ const NAV = [
 
 export function SiteHeader() {
   const pathname = usePathname();
+  // Before sign-in there is nothing to navigate to or follow yet: the logo alone.
+  if (pathname === SIGN_IN_PATH) return <SignInHeader />;
+  return <FullHeader pathname={pathname} />;
+}
+
+function SignInHeader() {
+  return (
+    <header className="sticky top-0 z-30 border-b border-zinc-200 bg-white/90 backdrop-blur dark:border-zinc-800 dark:bg-zinc-950/85">
+      <div className="mx-auto flex h-12 max-w-[110rem] items-center gap-2 px-4 font-semibold tracking-tight sm:px-6">
+        <Logo />
+        <span>meshwatch</span>
+      </div>
+    </header>
+  );
+}
+
+function FullHeader({ pathname }: { pathname: string }) {
   const { data: info } = useContextInfo();
   const { data: capabilities } = useCapabilities();
   return (

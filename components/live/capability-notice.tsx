@@ -3,7 +3,7 @@
 import type { Capability } from '@/lib/api/dto';
 import { LockIcon } from '@/components/ui/icons';
 import { READ_ONLY_REASON } from '@/lib/ui/permissions';
-import { useCapabilities } from '@/lib/ui/use-api';
+import { useCapabilities, useSession } from '@/lib/ui/use-api';
 
 const ACTIONS: { capability: Capability; action: string }[] = [
   { capability: 'patchNamespaces', action: 'change injection' },
@@ -15,8 +15,11 @@ const ACTIONS: { capability: Capability; action: string }[] = [
 /** Says once, in words, why action buttons are off: read-only mode, or what RBAC denies. */
 export function CapabilityNotice() {
   const { data } = useCapabilities();
+  const { data: session } = useSession();
   // A snapshot says so in its own banner.
   if (!data || data.snapshot) return null;
+  // Acting as the person, rights differ per namespace: each button says its own reason, not this banner.
+  if (session?.mode === 'user' && !data.readOnly) return null;
   const denied = data.readOnly ? [] : ACTIONS.filter(({ capability }) => !data.can[capability]);
   if (!data.readOnly && denied.length === 0) return null;
   const reasons = [...new Set(denied.map(({ capability }) => data.why[capability]).filter(Boolean))];

@@ -6,6 +6,8 @@ import type { ChangeEvent } from '@/lib/api/dto';
 import { apiPaths, isNamespaceKey } from '@/lib/ui/api-paths';
 import { useStream, type StreamState } from '@/lib/ui/use-stream';
 import { createRefreshGate } from './refresh-gate';
+import { usePathname } from 'next/navigation';
+import { SIGN_IN_PATH } from '@/lib/ui/fetcher';
 
 const StreamContext = createContext<StreamState | null>(null);
 
@@ -54,7 +56,8 @@ export function StreamProvider({ children }: { children: ReactNode }) {
     refresh('activity', apiPaths.activity);
   }, [refresh]);
 
-  const state = useStream(apiPaths.stream, onChange, onReconnect, onPlan);
+  const signingIn = usePathname() === SIGN_IN_PATH;
+  const state = useStream(signingIn ? null : apiPaths.stream, onChange, onReconnect, onPlan);
 
   return (
     <StreamContext value={state}>

@@ -6,8 +6,11 @@ import { limitedKubeconfig, removeLimitedAccount } from './limited-sa';
 import { startMeshwatch, type RunningServer } from './meshwatch-server';
 import { ADMIN_KUBECONFIG, ROOT } from './paths';
 
-/** Which meshwatch a spec talks to: full admin, MESHWATCH_READ_ONLY=true, or a read-only ServiceAccount. */
-export type ServerProfile = 'admin' | 'read-only' | 'limited';
+/**
+ * Which meshwatch a spec talks to: full admin, MESHWATCH_READ_ONLY=true, a read-only ServiceAccount, or
+ * MESHWATCH_AUTH=user (acting as whoever signs in; the console itself reads with the admin kubeconfig).
+ */
+export type ServerProfile = 'admin' | 'read-only' | 'limited' | 'user';
 
 const SCREENSHOT_DIR = path.join(ROOT, 'test-results', 'screenshots');
 
@@ -34,6 +37,7 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
         name: `meshwatch-${serverProfile}-w${workerInfo.workerIndex}`,
         kubeconfig,
         readOnly: serverProfile === 'read-only',
+        ...(serverProfile === 'user' ? { extraEnv: { MESHWATCH_AUTH: 'user' } } : {}),
       });
       await provide(server);
       await server.stop();

@@ -31,7 +31,8 @@ const INITIAL: StreamState = { connection: 'connecting', downSince: null, freshn
  * answers with an error status it gives up (readyState CLOSED), so we reopen it with backoff ourselves.
  */
 export function useStream(
-  url: string,
+  /** null: no stream (the sign-in page: nothing to follow before there is someone to follow it for). */
+  url: string | null,
   onChange: (event: ChangeEvent) => void,
   onReconnect: () => void,
   onPlan: () => void = () => {},
@@ -42,6 +43,7 @@ export function useStream(
   const handlePlan = useEffectEvent(onPlan);
 
   useEffect(() => {
+    if (!url) return;
     let source: EventSource | null = null;
     let retryTimer: ReturnType<typeof setTimeout> | undefined;
     let attempts = 0;
