@@ -2,6 +2,7 @@ import 'server-only';
 // Maps whatever client-node throws onto the one MeshwatchError. The API server's V1Status `message` is
 // used for 403/404/409/422 (it is the reason a user needs, e.g. which RBAC verb was missing); raw bodies,
 // headers and stacks never leave the server.
+import { personalForbidden } from '@/lib/api/auth';
 import { isMeshwatchError, MeshwatchError } from '@/lib/api/errors';
 
 const MAX_MESSAGE = 400;
@@ -90,7 +91,11 @@ export function toMeshwatchError(err: unknown, context: ErrorContext = {}): Mesh
           CREDENTIAL_REFUSED,
         );
       case 403:
-        return new MeshwatchError('forbidden', reason ?? 'Forbidden by the API server (RBAC).');
+        // Led by who was refused and what they lacked ("bob may not patch deployments.apps in shop").
+        return new MeshwatchError(
+          'forbidden',
+          reason ? personalForbidden(reason) : 'Forbidden by the API server (RBAC).',
+        );
       case 404:
         return new MeshwatchError(
           'not_found',

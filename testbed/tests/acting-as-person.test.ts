@@ -10,8 +10,12 @@ import type {
   ErrorBody,
   NamespaceResponse,
   OverviewResponse,
+  PlanRun,
+  RestartPlanResponse,
+  RestartPlanStartResponse,
   SessionResponse,
 } from '@/lib/api/dto';
+import { installInjectorWebhook } from './helpers/fixtures';
 import {
   createPeople,
   deletePeople,
@@ -365,6 +369,84 @@ describe('the cost of the filter, and revocation', () => {
       30_000,
     );
     console.log(`revoked token refused after ${((Date.now() - start) / 1000).toFixed(1)} s`);
+  });
+});
+
+describe('the restart plan runs as whoever started it', () => {
+  const label = { 'meshwatch.io/person-plan': prefix };
+  let removeWebhook: (() => Promise<void>) | undefined;
+  let bob: PersonApi;
+
+  beforeAll(async () => {
+    // team-a (alice opted it in above) gets an injector webhook that does not answer: its pod, created
+    // before, now lacks the proxy it should have, and a restart would fix it.
+    await kubectl(['label', 'namespace', who.teamA, `meshwatch.io/person-plan=${prefix}`, '--overwrite']);
+    removeWebhook = await installInjectorWebhook(`${prefix}-wh`, label);
+    await until('team-a to need a restart', async () => {
+      const { body } = await viaProxy(who.alice).get<RestartPlanResponse>('/api/v1/restart-plan');
+      return body.targets.some((t) => t.namespace === who.teamA) || undefined;
+    });
+    bob = new PersonApi(server);
+    await bob.signIn(who.bob.token);
+  });
+
+  afterAll(async () => {
+    await removeWebhook?.();
+  });
+
+  it('shows each person the plan over their namespaces only', async () => {
+    const carol = await viaProxy(who.carol).get<RestartPlanResponse>('/api/v1/restart-plan');
+    expect(carol.body.targets).toEqual([]);
+    const bobs = await bob.get<RestartPlanResponse>('/api/v1/restart-plan');
+    expect(bobs.body.targets.map((t) => t.namespace)).toEqual([who.teamA]);
+  });
+
+  it("bob's dry run fails on his own missing permission, workload by workload", async () => {
+    const answer = await bob.post<RestartPlanStartResponse>('/api/v1/restart-plan', {
+      dryRun: true,
+      force: true,
+    });
+    expect(answer.status, answer.text).toBe(200);
+    const result = answer.body.results?.find((r) => r.namespace === who.teamA);
+    expect(result?.result).toBe('failed');
+    expect(result?.why).toContain(`${who.bob.username} may not patch deployments`);
+  });
+
+  it('alice starts it: the restart is hers in the audit log, the run names her, bob may not cancel it', async () => {
+    const since = new Date(Date.now() - 1000);
+    const started = await viaProxy(who.alice).post<RestartPlanStartResponse>('/api/v1/restart-plan', {
+      force: true,
+      waveSize: 1,
+    });
+    expect(started.status, started.text).toBe(202);
+    const run = started.body.run!;
+    expect(run.by).toBe(who.alice.username);
+    expect(run.targets.map((t) => t.namespace)).toEqual([who.teamA]);
+
+    const refused = await bob.post('/api/v1/restart-plan/cancel', { id: run.id });
+    expect(refused.status).toBe(403);
+    expect(message(refused)).toBe(
+      `${who.bob.username} may not stop this restart plan: it restarts deployments in ${who.teamA}, which ${who.bob.username} may not patch.`,
+    );
+
+    const [patch] = await waitForAuditEvents({
+      verb: 'patch',
+      resource: 'deployments',
+      namespace: who.teamA,
+      name: 'web',
+      since,
+      code: 200, // bob's dry run above was refused: his 403 is in the log too
+    });
+    expect(patch?.user.username).toBe(who.alice.username);
+
+    const cancelled = await viaProxy(who.alice).post<{ run: PlanRun }>('/api/v1/restart-plan/cancel', {
+      id: run.id,
+    });
+    // She may stop it; it may also have ended on its own already (its new pod still lacks the proxy).
+    if (cancelled.status === 409) expect(message(cancelled)).toMatch(/is not running/);
+    else expect(cancelled.status, cancelled.text).toBe(200);
+    const now = await viaProxy(who.alice).get<RestartPlanResponse>('/api/v1/restart-plan');
+    expect(now.body.run?.by).toBe(who.alice.username);
   });
 });
 

@@ -3,15 +3,9 @@ import 'server-only';
 // carries (a trusted proxy's bearer token, or a sign-in session), identified by the API server, acting
 // with their own token and seeing only the namespaces where they may list pods. In the shared modes:
 // meshwatch's own identity, which sees everything its informers see.
-import {
-  authMode,
-  personalForbidden,
-  requestCredential,
-  unauthenticated,
-  type AuthMode,
-} from '@/lib/api/auth';
+import { authMode, requestCredential, unauthenticated, type AuthMode } from '@/lib/api/auth';
 import { clientIdentity, type ClientIdentity, type PersonInfo } from '@/lib/api/client-identity';
-import { isAudited, isMeshwatchError, markAudited, MeshwatchError } from '@/lib/api/errors';
+import { isMeshwatchError, MeshwatchError } from '@/lib/api/errors';
 import type { Clients } from '../config';
 import { CREDENTIAL_REFUSED } from '../errors';
 import type { ClusterSource } from '../source';
@@ -101,15 +95,6 @@ function personViewer(
         return unauthenticated(
           'The API server no longer accepts your credential (expired or revoked): sign in again.',
         );
-      }
-      if (isMeshwatchError(err) && err.code === 'forbidden') {
-        const worded = new MeshwatchError(
-          'forbidden',
-          personalForbidden(err.message),
-          err.status,
-          err.reason,
-        );
-        return isAudited(err) ? markAudited(worded) : worded;
       }
       return err;
     },
