@@ -45,8 +45,12 @@ export const STREAM_HEADERS = {
   'x-accel-buffering': 'no',
 } as const;
 
-/** How often a person's stream asks again which namespaces they see (the reviews' own cache bounds it). */
-const SCOPE_REFRESH_MS = 60_000;
+/**
+ * How often a person's stream asks again which namespaces they see: well inside the access cache's time,
+ * so the answers of someone with a page open are renewed in the background (refresh-ahead) and the page's
+ * own requests never wait on a review after a quiet spell.
+ */
+const SCOPE_REFRESH_MS = 30_000;
 
 /**
  * The namespaces a person's stream may name, kept fresh: undefined until the first answer (changes are

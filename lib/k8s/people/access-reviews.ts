@@ -30,9 +30,23 @@ export function accessCacheMs(env: Env = process.env): number {
 
 /** Reviews at most this many namespaces at once (a person limited to a few of 5,000 namespaces). */
 const CONCURRENCY = 16;
+/** Reviews in flight for the whole process: fifty people arriving at once must not flood the API server. */
+const IN_FLIGHT = 32;
+/**
+ * Past this share of its time, an answer still in use is asked again in the background: an active
+ * person's page never waits on a re-review, and no answer is older than the cache time.
+ */
+const REFRESH_AHEAD = 2 / 3;
+
+interface Held {
+  answer: Promise<AccessAnswer>;
+  /** When the question was asked (the answer is at least this fresh). */
+  at: number;
+  refreshing?: boolean;
+}
 
 export class AccessReviews {
-  private readonly held = new Map<string, { answer: Promise<AccessAnswer>; at: number }>();
+  private readonly held = new Map<string, Held>();
   /** Reviews sent to the API server (the per-person filter's cost: README, closing note). */
   sent = 0;
 
@@ -44,7 +58,17 @@ export class AccessReviews {
   may(q: AccessQuestion, now = Date.now()): Promise<AccessAnswer> {
     const key = `${q.verb} ${q.group} ${q.resource} ${q.namespace ?? '*'} ${q.name ?? '*'}`;
     const held = this.held.get(key);
-    if (held && now - held.at < this.ttlMs) return held.answer;
+    if (held && now - held.at < this.ttlMs) {
+      if (now - held.at >= this.ttlMs * REFRESH_AHEAD && !held.refreshing) {
+        held.refreshing = true;
+        const fresh = this.ask(q);
+        fresh.then(
+          () => this.held.set(key, { answer: fresh, at: now }),
+          () => (held.refreshing = false),
+        );
+      }
+      return held.answer;
+    }
     const answer = this.ask(q);
     if (this.ttlMs > 0) {
       this.held.set(key, { answer, at: now });
@@ -57,7 +81,7 @@ export class AccessReviews {
   private async ask(q: AccessQuestion): Promise<AccessAnswer> {
     this.sent++;
     store().sent++;
-    const review = await kubeCall(() =>
+    const review = await inTurn(() =>
       this.clients.authorization.createSelfSubjectAccessReview(
         {
           body: {
@@ -102,10 +126,30 @@ interface Store {
   byKey: Map<string, { reviews: AccessReviews; usedAt: number }>;
   /** Every review sent since start, the shared identity's included. */
   sent: number;
+  inFlight: number;
+  waiting: (() => void)[];
 }
 const KEY = Symbol.for('meshwatch.access-reviews');
 function store(): Store {
-  return ((globalThis as Record<symbol, Store | undefined>)[KEY] ??= { byKey: new Map(), sent: 0 });
+  return ((globalThis as Record<symbol, Store | undefined>)[KEY] ??= {
+    byKey: new Map(),
+    sent: 0,
+    inFlight: 0,
+    waiting: [],
+  });
+}
+
+/** Runs one review when fewer than IN_FLIGHT are under way (first come, first served). */
+async function inTurn<T>(review: () => Promise<T>): Promise<T> {
+  const s = store();
+  if (s.inFlight >= IN_FLIGHT) await new Promise<void>((resolve) => s.waiting.push(resolve));
+  s.inFlight++;
+  try {
+    return await kubeCall(review);
+  } finally {
+    s.inFlight--;
+    s.waiting.shift()?.();
+  }
 }
 
 /** One person's reviews (by token hash), made with their clients. */
