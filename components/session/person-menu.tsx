@@ -32,7 +32,9 @@ export function PersonMenu() {
   }
   return (
     <span className="inline-flex items-center gap-1.5" data-testid="person">
-      <span className="text-zinc-500 dark:text-zinc-400">{session.mode === 'user' ? 'as' : 'shared'}</span>
+      <span className="text-zinc-500 dark:text-zinc-400">
+        {session.mode === 'serviceaccount' ? 'shared' : 'as'}
+      </span>
       <span
         className="max-w-48 truncate font-mono text-zinc-800 dark:text-zinc-200"
         title={title}
