@@ -203,10 +203,15 @@ describe('injector unreachable, failurePolicy Fail', () => {
     const started = Date.now();
     const withProblem = await until('FailedCreate in the rollout state', async () => {
       const r = await rollout('Deployment', 'web', since);
-      return r.body.problems?.some((p) => p.reason === 'FailedCreate') ? r.body : undefined;
+      // The ReplicaSet's own event: the Deployment's ReplicaFailure condition may say so first.
+      const fromEvent = (p: { reason: string; object: { kind: string } }) =>
+        p.reason === 'FailedCreate' && p.object.kind === 'ReplicaSet';
+      return r.body.problems?.some(fromEvent) ? r.body : undefined;
     });
     console.log(`FailedCreate visible ${Date.now() - started} ms after the restart`);
-    const problem = withProblem.problems.find((p) => p.reason === 'FailedCreate');
+    const problem = withProblem.problems.find(
+      (p) => p.reason === 'FailedCreate' && p.object.kind === 'ReplicaSet',
+    );
     expect(problem).toMatchObject({ webhook: true, object: { kind: 'ReplicaSet' } });
     expect(problem?.message).toMatch(/failed calling webhook/);
     expect(problem?.fix).toMatch(/proxy injector did not answer/);
