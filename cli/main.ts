@@ -8,5 +8,10 @@ const code = await run(process.argv.slice(2), {
   stderr: process.stderr,
   env: process.env,
   cwd,
+  readStdin: async () => {
+    let text = '';
+    for await (const chunk of process.stdin) text += chunk;
+    return text;
+  },
 });
 process.stdout.write('', () => process.exit(code));

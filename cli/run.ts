@@ -6,8 +6,11 @@ import 'server-only';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { isMeshwatchError } from '@/lib/api/errors';
 import { POD_STATUSES, RESTART_FIXES, type PodStatus } from '@/lib/mesh';
+import { ManifestError, manifestRecords } from '@/lib/k8s/manifests';
 import { checkReport, formatCheck } from './check';
 import { explain, formatExplain } from './explain';
+import { readManifestInputs } from './manifest-input';
+import { formatPredict, PREDICTION_CLASSES, predictReport, type PredictionClass } from './predict';
 import { painter, wantsColor } from './paint';
 import { openSource, SourceError } from './source';
 
@@ -19,18 +22,47 @@ export interface Io {
   stderr: { write(text: string): unknown };
   env: NodeJS.ProcessEnv;
   cwd: string;
+  /** `check -f -`: the manifests on standard input. */
+  readStdin?: () => Promise<string>;
 }
 
-export function parseFailOn(value: string): PodStatus[] {
+type FailOn = (PodStatus | PredictionClass)[];
+
+/** Pod statuses (a live check) or prediction classes (`-f`): which ones fit is checked with the mode. */
+export function parseFailOn(value: string): FailOn {
   if (value.trim() === 'none') return [];
   const wanted = value
     .split(',')
     .map((s) => s.trim())
     .filter(Boolean);
-  const unknown = wanted.filter((s) => !(POD_STATUSES as readonly string[]).includes(s));
+  const known: readonly string[] = [...POD_STATUSES, ...PREDICTION_CLASSES];
+  const unknown = wanted.filter((s) => !known.includes(s));
   if (unknown.length > 0 || wanted.length === 0)
-    throw new InvalidArgumentError(`use a comma-separated list of ${POD_STATUSES.join(', ')} (or "none").`);
-  return wanted as PodStatus[];
+    throw new InvalidArgumentError(
+      `use a comma-separated list of ${POD_STATUSES.join(', ')} (or with -f: ${PREDICTION_CLASSES.join(', ')}), or "none".`,
+    );
+  return wanted as FailOn;
+}
+
+/** A command line that cannot be carried out as given (exit code usage, the message on stderr). */
+class UsageError extends Error {
+  override readonly name = 'UsageError';
+}
+
+/** The --fail-on that fits the mode, or a usage error naming the ones that do not. */
+function failOnFor<T extends string>(
+  given: FailOn | undefined,
+  allowed: readonly T[],
+  fallback: T[],
+  mode: string,
+): T[] {
+  if (!given) return fallback;
+  const wrong = given.filter((s) => !(allowed as readonly string[]).includes(s));
+  if (wrong.length > 0)
+    throw new UsageError(
+      `--fail-on ${wrong.join(', ')} does not apply to ${mode}; use ${allowed.join(', ')}.`,
+    );
+  return given as T[];
 }
 
 function seconds(value: string): number {
@@ -67,16 +99,34 @@ export async function run(argv: string[], io: Io): Promise<number> {
 
   sourceOptions(program.command('check'))
     .description('check every namespace (or one) and exit 1 when pods have a --fail-on status')
-    .option('-n, --namespace <name>', 'only this namespace')
+    .option(
+      '-n, --namespace <name>',
+      'only this namespace (with -f: the namespace of objects that name none)',
+    )
+    .option(
+      '-f, --filename <paths...>',
+      'predict injection for manifests not yet applied: files, directories, or - for standard input',
+    )
     .option(
       '--fail-on <statuses>',
-      `comma-separated pod statuses that fail the check (${POD_STATUSES.join(', ')}, or none)`,
+      `comma-separated pod statuses that fail the check (${POD_STATUSES.join(', ')}, or none; default ${RESTART_FIXES.join(',')}); with -f: ${PREDICTION_CLASSES.join(', ')} (default will-not-be-meshed)`,
       parseFailOn,
-      [...RESTART_FIXES],
     )
-    .action(async (opts: CommonOptions & { namespace?: string; failOn: PodStatus[] }) => {
+    .action(async (opts: CommonOptions & { namespace?: string; failOn?: FailOn; filename?: string[] }) => {
+      if (opts.filename) {
+        const failOn = failOnFor(opts.failOn, PREDICTION_CLASSES, ['will-not-be-meshed'], '-f');
+        const readStdin = io.readStdin ?? (async () => '');
+        const inputs = await readManifestInputs(opts.filename, io.cwd, readStdin);
+        const input = manifestRecords(inputs, opts.namespace ?? 'default');
+        const source = await openSource({ ...opts, timeoutSeconds: opts.timeout, cwd: io.cwd });
+        const report = predictReport(source, input, failOn);
+        print(opts.output === 'json' ? `${JSON.stringify(report, null, 2)}\n` : formatPredict(report, paint));
+        code = report.result === 'ok' ? EXIT.ok : EXIT.problems;
+        return;
+      }
+      const failOn = failOnFor(opts.failOn, POD_STATUSES, [...RESTART_FIXES], 'a live check');
       const source = await openSource({ ...opts, timeoutSeconds: opts.timeout, cwd: io.cwd });
-      const report = checkReport(source, opts.failOn, opts.namespace);
+      const report = checkReport(source, failOn, opts.namespace);
       print(opts.output === 'json' ? `${JSON.stringify(report, null, 2)}\n` : formatCheck(report, paint));
       code = report.result === 'ok' ? EXIT.ok : EXIT.problems;
     });
@@ -100,6 +150,10 @@ export async function run(argv: string[], io: Io): Promise<number> {
       return err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.exitCode === 0
         ? EXIT.ok
         : EXIT.usage;
+    if (err instanceof UsageError || err instanceof ManifestError) {
+      io.stderr.write(`meshwatch: ${err.message}\n`);
+      return EXIT.usage;
+    }
     if (err instanceof SourceError) {
       io.stderr.write(`meshwatch: ${err.message}\n`);
       return EXIT.unreachable;

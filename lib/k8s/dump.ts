@@ -98,6 +98,20 @@ export function parseDump(text: string, origin = 'the dump'): DumpRecords {
       `${origin} is not a kubectl list (expected {"kind": "List", "items": [...]}). Make it with: ${DUMP_COMMAND}`,
     );
   }
+  const out = toRecords(items, origin);
+  const missing = missingKinds(out);
+  if (missing.length > 0) {
+    throw new DumpError(`${origin} is incomplete: ${missing.join('; ')}. Make it with: ${DUMP_COMMAND}`);
+  }
+  return out;
+}
+
+/**
+ * Kubernetes objects → the engine's records, with the same converters the informers use. Objects of
+ * other kinds are counted out (Secrets, Services…: not the engine's business). Throws DumpError naming
+ * the item that cannot be read.
+ */
+export function toRecords(items: readonly unknown[], origin: string): DumpRecords {
   const out: DumpRecords = {
     namespaces: [],
     workloads: [],
@@ -124,9 +138,5 @@ export function parseDump(text: string, origin = 'the dump'): DumpRecords {
       throw new DumpError(`${origin}: ${describe(item, index)} could not be read: ${why}`);
     }
   });
-  const missing = missingKinds(out);
-  if (missing.length > 0) {
-    throw new DumpError(`${origin} is incomplete: ${missing.join('; ')}. Make it with: ${DUMP_COMMAND}`);
-  }
   return out;
 }
