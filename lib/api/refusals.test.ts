@@ -1,4 +1,4 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { MeshwatchError } from './errors';
 import { recordRefusal, REFUSAL_WINDOW_MS, REFUSALS_PER_WINDOW, resetRefusalLimiter } from './refusals';
 
@@ -45,4 +45,31 @@ describe('recordRefusal', () => {
     );
     expect(lines.at(-1)).toEqual(expect.objectContaining({ result: 'refused' }));
   });
+
+  it('counts a flood that simply stops when its window closes, once (fake clock)', () => {
+    vi.useFakeTimers({ now: 1_000_000 });
+    const lines: Record<string, unknown>[] = [];
+    const log = (l: Record<string, unknown>) => lines.push(l);
+    for (let i = 0; i < REFUSALS_PER_WINDOW + 7; i++) recordRefusal(post(), csrf, log);
+    expect(lines).toHaveLength(REFUSALS_PER_WINDOW);
+    vi.advanceTimersByTime(REFUSAL_WINDOW_MS - 1);
+    expect(lines).toHaveLength(REFUSALS_PER_WINDOW);
+    vi.advanceTimersByTime(1);
+    expect(lines.at(-1)).toEqual(
+      expect.objectContaining({
+        msg: 'meshwatch refusals suppressed',
+        count: 7,
+        since: new Date(1_000_000).toISOString(),
+      }),
+    );
+    // The next refusal opens a new window without counting the old one again.
+    vi.advanceTimersByTime(10_000);
+    recordRefusal(post(), csrf, log);
+    expect(lines.filter((l) => l.msg === 'meshwatch refusals suppressed')).toHaveLength(1);
+    expect(lines.at(-1)).toEqual(expect.objectContaining({ result: 'refused' }));
+  });
+});
+
+afterEach(() => {
+  vi.useRealTimers();
 });

@@ -13,6 +13,8 @@ interface Limiter {
   windowStart: number;
   logged: number;
   suppressed: number;
+  /** Writes the window's count when it closes, even if no refusal ever comes after (#29). */
+  flush?: ReturnType<typeof setTimeout>;
 }
 const LIMITER_KEY = Symbol.for('meshwatch.refusal-limiter');
 
@@ -21,23 +23,34 @@ function limiter(): Limiter {
   return (holder[LIMITER_KEY] ??= { windowStart: 0, logged: 0, suppressed: 0 });
 }
 
+/** The window's count of refusals not logged, once: when it closes, or when the next one rolls it. */
+function flushSuppressed(l: Limiter, log: (line: Record<string, unknown>) => void): void {
+  clearTimeout(l.flush);
+  l.flush = undefined;
+  if (l.suppressed === 0) return;
+  log({
+    level: 'warn',
+    msg: 'meshwatch refusals suppressed',
+    count: l.suppressed,
+    since: new Date(l.windowStart).toISOString(),
+  });
+  l.suppressed = 0;
+}
+
 /** True when this refusal may be logged; rolls the window and reports what the last one dropped. */
 function admit(now: number, log: (line: Record<string, unknown>) => void): boolean {
   const l = limiter();
   if (now - l.windowStart >= REFUSAL_WINDOW_MS) {
-    if (l.suppressed > 0)
-      log({
-        level: 'warn',
-        msg: 'meshwatch refusals suppressed',
-        count: l.suppressed,
-        since: new Date(l.windowStart).toISOString(),
-      });
+    flushSuppressed(l, log);
     l.windowStart = now;
     l.logged = 0;
     l.suppressed = 0;
   }
   if (l.logged >= REFUSALS_PER_WINDOW) {
-    l.suppressed++;
+    if (l.suppressed++ === 0) {
+      l.flush = setTimeout(() => flushSuppressed(l, log), l.windowStart + REFUSAL_WINDOW_MS - now);
+      l.flush.unref?.();
+    }
     return false;
   }
   l.logged++;
@@ -79,5 +92,6 @@ export function recordRefusal(
 
 /** For tests: start a fresh window. */
 export function resetRefusalLimiter(): void {
+  clearTimeout(limiter().flush);
   (globalThis as Record<symbol, Limiter | undefined>)[LIMITER_KEY] = undefined;
 }
