@@ -20,6 +20,8 @@ const nextConfig = {
           { key: 'Content-Security-Policy', value: "frame-ancestors 'none'" },
           { key: 'X-Content-Type-Options', value: 'nosniff' },
           { key: 'Referrer-Policy', value: 'same-origin' },
+          // An ops console: if someone exposes it, search engines still keep out (public/robots.txt too).
+          { key: 'X-Robots-Tag', value: 'noindex, nofollow' },
         ],
       },
     ];

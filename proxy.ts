@@ -37,6 +37,7 @@ function signInPage(request: NextRequest): Response | undefined {
       'content-type': 'text/html; charset=utf-8',
       'cache-control': 'no-store',
       'www-authenticate': 'Bearer realm="meshwatch"',
+      'x-robots-tag': 'noindex, nofollow',
     },
   });
 }
@@ -49,7 +50,10 @@ export function proxy(request: NextRequest): Response | undefined {
     return signInPage(request);
   } catch (err) {
     recordRefusal(request, err);
-    return errorResponse(err);
+    // next.config.js's headers do not reach an answer the proxy makes itself.
+    const response = errorResponse(err);
+    response.headers.set('x-robots-tag', 'noindex, nofollow');
+    return response;
   }
 }
 

@@ -29,6 +29,7 @@ function send(req: IncomingMessage, res: ServerResponse, status: number, type: s
     'content-length': Buffer.byteLength(body),
     'cache-control': 'no-store',
     'x-content-type-options': 'nosniff',
+    'x-robots-tag': 'noindex, nofollow',
   });
   res.end(req.method === 'HEAD' ? undefined : body);
 }

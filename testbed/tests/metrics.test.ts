@@ -1,6 +1,7 @@
 // /metrics on the ops listener (MESHWATCH_OPS_PORT) and the main port, against the real testbed: the
 // figures equal the API's, a namespace change moves the gauge, an action is counted, and the ops port
 // serves nothing but /metrics, /livez and /readyz.
+import { get as httpGet } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { NamespaceResponse, OverviewResponse } from '@/lib/api/dto';
 import { POD_STATUSES } from '@/lib/mesh';
@@ -156,3 +157,51 @@ describe('the ops listener', () => {
     expect(restart.status).toBe(404);
   });
 });
+
+describe('never indexed (#29)', () => {
+  /** A GET with a Host of our choosing (fetch will not send another Host). */
+  const rawGet = (url: string, host?: string) =>
+    new Promise<{ status: number; robots: string | undefined; body: string }>((resolve, reject) => {
+      const req = httpGet(url, { headers: host ? { host } : {} }, (res) => {
+        let body = '';
+        res.on('data', (c: Buffer) => (body += c.toString()));
+        res.on('end', () =>
+          resolve({ status: res.statusCode ?? 0, robots: res.headers['x-robots-tag'] as string, body }),
+        );
+      });
+      req.on('error', reject);
+    });
+
+  it('serves a robots.txt that keeps every crawler out', async () => {
+    const robots = await rawGet(`${server.url}/robots.txt`);
+    expect(robots.status).toBe(200);
+    expect(robots.body).toMatch(/^User-agent: \*$/m);
+    expect(robots.body).toMatch(/^Disallow: \/$/m);
+  });
+
+  it('says noindex on every answer: pages, assets, the API, errors, refusals and the ops listener', async () => {
+    const page = await rawGet(`${server.url}/`);
+    const asset = /\/_next\/static\/[^"]+\.js/.exec(page.body)?.[0];
+    expect(asset, 'a script on the page').toBeDefined();
+    const answers = {
+      page,
+      asset: await rawGet(`${server.url}${asset}`),
+      robots: await rawGet(`${server.url}/robots.txt`),
+      overview: await rawGet(`${server.url}/api/v1/overview`),
+      apiError: await rawGet(`${server.url}/api/v1/no-such-thing`),
+      health: await rawGet(`${server.url}/api/healthz`),
+      metrics: await rawGet(`${server.url}/metrics`),
+      badHost: await rawGet(`${server.url}/`, 'evil.example'),
+      badHostApi: await rawGet(`${server.url}/api/v1/overview`, 'evil.example'),
+      opsMetrics: await rawGet(`${ops}/metrics`),
+      opsLivez: await rawGet(`${ops}/livez`),
+      opsUnknown: await rawGet(`${ops}/nope`),
+    };
+    expect(answers.badHost.status).toBe(403);
+    expect(answers.apiError.status).toBe(404);
+    expect(answers.opsUnknown.status).toBe(404);
+    for (const [name, answer] of Object.entries(answers))
+      expect(answer.robots, `${name} (${answer.status})`).toBe('noindex, nofollow');
+  });
+});
+
