@@ -11,7 +11,5 @@ bash testbed/seed.sh
 export KUBECONFIG="$MESHWATCH_ROOT/.testbed/kubeconfig"
 log "building the dashboard"
 next build >/dev/null
-port="${PORT:-3000}"
-log "meshwatch is at http://127.0.0.1:$port  (testbed: export KUBECONFIG=$KUBECONFIG)"
-# The server's memory settings, as in the Dockerfile.
-NODE_OPTIONS="--max-semi-space-size=4 ${NODE_OPTIONS:-}" MALLOC_ARENA_MAX=2 MALLOC_MMAP_THRESHOLD_=131072 exec next start --hostname 127.0.0.1 --port "$port"
+log "meshwatch is at http://127.0.0.1:${PORT:-3000}  (testbed: export KUBECONFIG=$KUBECONFIG)"
+MESHWATCH_LISTEN=127.0.0.1 exec bash "$MESHWATCH_ROOT/scripts/start.sh"

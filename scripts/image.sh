@@ -21,6 +21,8 @@ if [ "${1:-}" = --prebuilt ]; then
   rm -rf "$context" && mkdir -p "$context"
   cp "$MESHWATCH_ROOT/package.json" "$MESHWATCH_ROOT/package-lock.json" "$context/"
   cp -al "$dist/standalone" "$context/prebuilt" 2>/dev/null || cp -a "$dist/standalone" "$context/prebuilt"
+  # `npm start` (scripts/start.sh) links these two into the standalone folder on the host: real copies here.
+  rm -f "$context/prebuilt/.next/static" "$context/prebuilt/public"
   cp -a "$dist/static" "$context/prebuilt/.next/static"
   if [ -d "$MESHWATCH_ROOT/public" ]; then cp -a "$MESHWATCH_ROOT/public" "$context/prebuilt/public"; fi
   log "building $image from the standalone build in $dist (podman build --pull=never)"
