@@ -25,6 +25,8 @@ linkerd_suite() {
   local line; while IFS= read -r line; do export "${line?}"; done <<<"$LINKERD_SUITE_VARS"
   local t=$SECONDS
   check linkerd-up bash testbed/up.sh
+  # Safe to repeat with the injector running (#29: its ports were once read only when starting it).
+  check linkerd-up-again bash testbed/up.sh
   check linkerd-seed bash testbed/seed.sh
 
   log "e2e with-injector (Playwright, the real proxy-injector)"

@@ -19,6 +19,10 @@ if ! linkerd_wanted; then
 fi
 
 started=$SECONDS
+# point-webhook.ts imports the yaml package: a fresh clone's first command may be this one (#29).
+ensure_deps
+# The injector's ports, also when it is already running (a second testbed:up reads them for its log line).
+ld_ports
 pair="$(ld_pair)"
 ld_check_pair "$(ld_cli "$pair")" "$(ld_controller "$pair")"
 if ! linkerd_installed; then

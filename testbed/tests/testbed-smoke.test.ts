@@ -1,7 +1,7 @@
 // Proves the testbed is a working Kubernetes: real versions, fake nodes Ready, controllers rolling
 // Deployments, KWOK running pods. Fails loudly when the testbed is not up.
-import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
@@ -82,4 +82,23 @@ describe('testbed', () => {
     );
     expect(template.spec.template.metadata.annotations?.['kubectl.kubernetes.io/restartedAt']).toBeTruthy();
   });
+
+  it('`npm run testbed:up` is safe to repeat: twice more on the running testbed, both succeed and change nothing', () => {
+    const up = () =>
+      spawnSync('npm', ['run', '--silent', 'testbed:up'], {
+        cwd: root,
+        encoding: 'utf8',
+        timeout: 300_000,
+        // The testbed this suite runs on (MESHWATCH_TESTBED_DIR, or .testbed), never another one.
+        env: { ...process.env, MESHWATCH_TESTBED_DIR: join(root, '.testbed') },
+      });
+    const before = readFileSync(join(root, '.testbed', 'pids', 'kube-apiserver.pid'), 'utf8');
+    for (const run of [up(), up()]) {
+      expect(run.status, `${run.stdout}\n${run.stderr}`).toBe(0);
+      expect(run.stderr).toContain('already up');
+      expect(run.stdout).toContain(`export KUBECONFIG=${kubeconfig}`);
+    }
+    expect(readFileSync(join(root, '.testbed', 'pids', 'kube-apiserver.pid'), 'utf8')).toBe(before);
+  });
 });
+
