@@ -11,7 +11,15 @@ import type { PodRow } from '@/lib/api/dto';
 import { POD_STATUSES } from '@/lib/mesh';
 import type { PredictReport } from '../../cli/predict';
 import { applyAll, installInjectorWebhook, namespaceYaml } from './helpers/fixtures';
-import { ADMIN_KUBECONFIG, deleteNamespaces, kubectl, requireTestbed, ROOT, testName, until } from './helpers/testbed';
+import {
+  ADMIN_KUBECONFIG,
+  deleteNamespaces,
+  kubectl,
+  requireTestbed,
+  ROOT,
+  testName,
+  until,
+} from './helpers/testbed';
 
 const p = testName('predict');
 const selector = { 'meshwatch.io/predict': p };
@@ -24,7 +32,11 @@ const nowhere = `${p}-nowhere`; // neither in the cluster nor in the input
 const WORK = path.join(ROOT, 'test-results', 'integration', 'predict');
 let removeWebhook: (() => Promise<void>) | undefined;
 
-function deployment(ns: string, name: string, over: { template?: string; meta?: string; spec?: string } = {}) {
+function deployment(
+  ns: string,
+  name: string,
+  over: { template?: string; meta?: string; spec?: string; labels?: string } = {},
+) {
   return `apiVersion: apps/v1
 kind: Deployment
 metadata: { name: ${name}, namespace: ${ns}${over.meta ?? ''} }
@@ -32,7 +44,7 @@ spec:
   replicas: 1
   selector: { matchLabels: { app: ${name} } }
   template:
-    metadata: { labels: { app: ${name} }${over.template ?? ''} }
+    metadata: { labels: { app: ${name}${over.labels ?? ''} }${over.template ?? ''} }
     spec: { ${over.spec ?? ''}containers: [{ name: app, image: "example.test/${name}:1.0" }] }
 `;
 }
@@ -48,7 +60,7 @@ const MANIFESTS: Record<string, string[]> = {
   'off.yaml': [
     deployment(off, 'plain'),
     deployment(off, 'opted-in', { template: ', annotations: { linkerd.io/inject: enabled }' }),
-    deployment(off, 'as-label', { template: ', labels: { app: as-label, linkerd.io/inject: enabled }' }),
+    deployment(off, 'as-label', { labels: ', linkerd.io/inject: enabled' }),
     deployment(off, 'on-metadata', { meta: ', annotations: { linkerd.io/inject: enabled }' }),
   ],
   'elsewhere.yaml': [deployment(bad, 'web'), deployment(excluded, 'web'), deployment(nowhere, 'web')],
@@ -134,17 +146,27 @@ describe('meshwatch check -f against the live cluster', () => {
     await kubectl(['apply', '-R', '-f', path.join(WORK, 'manifests', 'new', 'namespace.yaml')]);
     for (const file of ['on.yaml', 'off.yaml', 'new/web.yaml'])
       await kubectl(['apply', '-f', path.join(WORK, 'manifests', file)]);
-    await kubectl(['apply', '-f', '-'], { input: [deployment(bad, 'web'), deployment(excluded, 'web')].join('---\n') });
+    await kubectl(['apply', '-f', '-'], {
+      input: [deployment(bad, 'web'), deployment(excluded, 'web')].join('---\n'),
+    });
     const predicted = report.workloads.filter((w) => w.namespace !== nowhere);
-    const pods = await until('a pod of every applied workload', async () => {
-      const live = await meshwatch(['check', '-o', 'json', '--fail-on', POD_STATUSES.join(',')]);
-      const rows = (JSON.parse(live.stdout) as { problems: PodRow[] }).problems;
-      const mine = rows.filter((r) => predicted.some((w) => w.namespace === r.namespace && r.workload?.name === w.name));
-      return mine.length >= predicted.length ? mine : undefined;
-    }, 90_000);
+    const pods = await until(
+      'a pod of every applied workload',
+      async () => {
+        const live = await meshwatch(['check', '-o', 'json', '--fail-on', POD_STATUSES.join(',')]);
+        const rows = (JSON.parse(live.stdout) as { problems: PodRow[] }).problems;
+        const mine = rows.filter((r) =>
+          predicted.some((w) => w.namespace === r.namespace && r.workload?.name === w.name),
+        );
+        return mine.length >= predicted.length ? mine : undefined;
+      },
+      90_000,
+    );
     for (const w of predicted) {
       const pod = pods.find((r) => r.namespace === w.namespace && r.workload?.name === w.name);
-      expect(pod?.expected, `${w.namespace}/${w.name}: predicted ${String(w.willBeMeshed)}`).toBe(w.willBeMeshed);
+      expect(pod?.expected, `${w.namespace}/${w.name}: predicted ${String(w.willBeMeshed)}`).toBe(
+        w.willBeMeshed,
+      );
     }
   });
 });

@@ -204,4 +204,3 @@ describe('never indexed (#29)', () => {
       expect(answer.robots, `${name} (${answer.status})`).toBe('noindex, nofollow');
   });
 });
-

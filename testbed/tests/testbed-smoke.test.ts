@@ -101,4 +101,3 @@ describe('testbed', () => {
     expect(readFileSync(join(root, '.testbed', 'pids', 'kube-apiserver.pid'), 'utf8')).toBe(before);
   });
 });
-
