@@ -42,17 +42,6 @@ export interface Prediction {
   optedOut: boolean;
 }
 
-/** Kinds whose pods the prediction judges; owned ReplicaSets and Jobs are judged through their owner. */
-export const PREDICTED_KINDS: readonly (WorkloadKind | 'Pod')[] = [
-  'Pod',
-  'Deployment',
-  'StatefulSet',
-  'DaemonSet',
-  'ReplicaSet',
-  'Job',
-  'CronJob',
-];
-
 function unknownNamespace(namespace: string): string {
   return `Namespace "${namespace}" is not in the cluster and the input does not create it: whether its pods are injected depends on how it will be annotated.`;
 }

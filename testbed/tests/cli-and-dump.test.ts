@@ -1,7 +1,6 @@
 // `meshwatch check` / `explain` (bin/meshwatch, as a pipeline runs it) against the seeded testbed, and a
 // kubectl dump of the testbed analysed offline — by the CLI and by a dashboard started on it
 // (MESHWATCH_SNAPSHOT) — giving the live server's verdict for every pod.
-import { spawn } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -10,6 +9,7 @@ import { isCounted, POD_STATUSES, RESTART_FIXES, type PodStatus, type PodVerdict
 import { Api } from './helpers/api';
 import { startServer, type MeshwatchServer } from './helpers/server';
 import { ADMIN_KUBECONFIG, kubectl, requireTestbed, ROOT } from './helpers/testbed';
+import { meshwatchCli } from './helpers/cli';
 
 const WORK = path.join(ROOT, 'test-results', 'integration', 'cli');
 const DUMP = path.join(WORK, 'testbed-dump.json');
@@ -19,26 +19,7 @@ const RESOURCES =
 let live: MeshwatchServer;
 let snapshot: MeshwatchServer;
 
-function meshwatch(
-  args: string[],
-  env: Record<string, string> = {},
-): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = spawn('bash', [path.join(ROOT, 'bin', 'meshwatch'), ...args], {
-      cwd: WORK,
-      env: { ...process.env, KUBECONFIG: ADMIN_KUBECONFIG, NO_COLOR: '1', ...env },
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    const timer = setTimeout(() => child.kill('SIGKILL'), 110_000);
-    child.on('close', (code) => {
-      clearTimeout(timer);
-      resolve({ code, stdout, stderr });
-    });
-  });
-}
+const meshwatch = (args: string[], env: Record<string, string> = {}) => meshwatchCli(args, WORK, env);
 
 /** Every pod of every namespace, as the server's namespace route answers. */
 async function allPods(server: MeshwatchServer): Promise<PodRow[]> {

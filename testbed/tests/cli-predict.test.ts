@@ -3,7 +3,6 @@
 // meshwatch says of the pods that were really created (the live engine the differential harness holds
 // to Linkerd's real injector). The injector webhook here never answers (failurePolicy Ignore), so pods
 // start without a proxy either way: the comparison is of the decision, `expected`.
-import { spawn } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -11,15 +10,8 @@ import type { PodRow } from '@/lib/api/dto';
 import { POD_STATUSES } from '@/lib/mesh';
 import type { PredictReport } from '../../cli/predict';
 import { applyAll, installInjectorWebhook, namespaceYaml } from './helpers/fixtures';
-import {
-  ADMIN_KUBECONFIG,
-  deleteNamespaces,
-  kubectl,
-  requireTestbed,
-  ROOT,
-  testName,
-  until,
-} from './helpers/testbed';
+import { deleteNamespaces, kubectl, requireTestbed, ROOT, testName, until } from './helpers/testbed';
+import { meshwatchCli } from './helpers/cli';
 
 const p = testName('predict');
 const selector = { 'meshwatch.io/predict': p };
@@ -68,23 +60,7 @@ const MANIFESTS: Record<string, string[]> = {
   'new/web.yaml': [deployment(fresh, 'web')],
 };
 
-function meshwatch(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = spawn('bash', [path.join(ROOT, 'bin', 'meshwatch'), ...args], {
-      cwd: WORK,
-      env: { ...process.env, KUBECONFIG: ADMIN_KUBECONFIG, NO_COLOR: '1' },
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    const timer = setTimeout(() => child.kill('SIGKILL'), 110_000);
-    child.on('close', (code) => {
-      clearTimeout(timer);
-      resolve({ code, stdout, stderr });
-    });
-  });
-}
+const meshwatch = (args: string[]) => meshwatchCli(args, WORK);
 
 let report: PredictReport;
 let human: { code: number | null; stdout: string };
