@@ -7,11 +7,12 @@ LINKERD_SUITE_VARS="$(env | grep -E '^MESHWATCH_LINKERD_(CLI|CONTROLLER|UPGRADE_
 unset MESHWATCH_LINKERD_CLI MESHWATCH_LINKERD_CONTROLLER MESHWATCH_LINKERD_UPGRADE_CLI \
   MESHWATCH_LINKERD_UPGRADE_CONTROLLER MESHWATCH_LINKERD_WEBHOOK MESHWATCH_LINKERD_FAILURE_POLICY
 
-differential() { # matrix — one vitest test per matrix; its case count is in the log
+differential() { # matrix [test file] — one vitest test per matrix; its case count is in the log
   local name="differential-$1" start=$SECONDS json="$out/differential-$1.json"
+  local file="${2:-testbed/differential/injector-differential.test.ts}"
   log "$name (engine vs the real proxy-injector)"
   rm -f "$json"
-  DIFF_MATRIX="$1" DIFF_REPORT="$out/differential-$1-report.json" vitest run \
+  DIFF_MATRIX="$1" DIFF_REPORT="$out/differential-$1-report.json" vitest run "$file" \
     --config testbed/differential/vitest.config.ts --reporter=default --reporter=json --outputFile.json="$json" || true
   read -r p f < <(vitest_counts "$json")
   record "$name" "$p" "$f"; log "$name took $((SECONDS - start))s"
@@ -37,6 +38,8 @@ linkerd_suite() {
   record e2e-injector "$p" "$f"; log "e2e with-injector took $((SECONDS - start))s"
 
   differential main
+  # check -f (#29): predictions made before the matrix is applied, against what the injector did.
+  differential predict testbed/differential/predict-differential.test.ts
   # The automount matrix needs identity.serviceAccountTokenProjection=false: re-render, run, restore
   # (explicitly: `linkerd upgrade` keeps earlier --set values).
   check linkerd-noproj env LD_EXTRA_SETS=identity.serviceAccountTokenProjection=false bash testbed/linkerd/upgrade.sh upgrade
