@@ -7,7 +7,8 @@ source "$(dirname "$0")/lib.sh"
 
 # Scenarios depend on the order things happened in (pods before annotations), so a re-seed starts the
 # demo namespaces over rather than patching whatever state they drifted into.
-if kctl get ns -l meshwatch.io/demo=true -o name | grep -q .; then
+# (Not `kctl … | grep -q .`: under pipefail, grep leaving early can SIGPIPE kubectl and fail the test.)
+if [ -n "$(kctl get ns -l meshwatch.io/demo=true -o name)" ]; then
   tb_log "removing the previous demo namespaces"
   kctl delete ns -l meshwatch.io/demo=true --wait --timeout=180s >/dev/null || die "old demo namespaces did not go away"
 fi

@@ -94,6 +94,30 @@ async function createAll(objects: object[]): Promise<string> {
 
 const rows: Row[] = [];
 
+/**
+ * The injector writes its Events through client-go's rate-limited client (5 QPS by default), so the
+ * last namespaces' Events come long after their pods (#26: 16–82 cases read too early, every one "events
+ * []"). Wait until no new Injected/InjectionSkipped Event of this run has arrived for three polls in a
+ * row (bounded); the comparison that follows stays strict.
+ */
+async function settleInjectorEvents(): Promise<void> {
+  const deadline = Date.now() + 300_000;
+  let last = -1;
+  let quiet = 0;
+  while (quiet < 3 && Date.now() < deadline) {
+    const { items } = await kubectlJson<{ items: Obj[] }>(['get', 'events', '-A']);
+    const count = items.filter(
+      (e) =>
+        namespaces.includes(e.involvedObject?.namespace) &&
+        (e.reason === 'Injected' || e.reason === 'InjectionSkipped'),
+    ).length;
+    quiet = count === last ? quiet + 1 : 0;
+    last = count;
+    await sleep(3000);
+  }
+  console.log(`injector events settled: ${last} for this run`);
+}
+
 afterAll(async () => {
   if (rows.length) writeFileSync(REPORT, JSON.stringify(rows, null, 1));
   if (!process.env.DIFF_KEEP) await deleteNamespaces(namespaces);
@@ -165,7 +189,7 @@ describe('engine vs the real Linkerd proxy-injector', () => {
       180_000,
       2000,
     ).catch((e) => console.warn(String(e)));
-    await sleep(5000); // events are written asynchronously by the injector
+    await settleInjectorEvents();
 
     // Read everything back and build the engine's snapshot with the product's reshapers.
     const [nsList, podList, deployList, rsList, cmList, eventList] = await Promise.all([
