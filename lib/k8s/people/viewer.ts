@@ -26,8 +26,6 @@ export interface Viewer {
   clients(): Clients;
   /** The person's access reviews; undefined for the shared identity (it sees all its informers see). */
   reviews?: AccessReviews;
-  /** A note for the server log when a credential was ignored (a bearer header from an untrusted peer). */
-  note?: string;
   /** Converts a failure of the person's own call: a refused token means "sign in again". */
   translate(err: unknown): unknown;
 }
