@@ -24,6 +24,7 @@ import {
   type CaseKind,
   type DiffCase,
 } from './cases';
+import { matrixPods, waitForDeploymentPods } from './live';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- raw API JSON */
 type Obj = any;
@@ -97,14 +98,14 @@ const rows: Row[] = [];
 /**
  * The injector writes its Events through client-go's rate-limited client (5 QPS by default), so the
  * last namespaces' Events come long after their pods (#26: 16–82 cases read too early, every one "events
- * []"). Wait until no new Injected/InjectionSkipped Event of this run has arrived for three polls in a
- * row (bounded); the comparison that follows stays strict.
+ * []"). Wait until no new Injected/InjectionSkipped Event of this run has arrived for five polls (15 s)
+ * in a row (bounded); the comparison that follows stays strict.
  */
 async function settleInjectorEvents(): Promise<void> {
   const deadline = Date.now() + 300_000;
   let last = -1;
   let quiet = 0;
-  while (quiet < 3 && Date.now() < deadline) {
+  while (quiet < 5 && Date.now() < deadline) {
     const { items } = await kubectlJson<{ items: Obj[] }>(['get', 'events', '-A']);
     const count = items.filter(
       (e) =>
@@ -152,36 +153,8 @@ describe('engine vs the real Linkerd proxy-injector', () => {
     }
 
     const deployments = cases.filter((c) => c.kind === 'Deployment' && !createErrors.has(c.id));
-    const podsOf = async () =>
-      (await kubectlJson<{ items: Obj[] }>(['get', 'pods', '-A', '-l', 'app'])).items.filter((p) =>
-        namespaces.includes(p.metadata.namespace),
-      );
-    // Every Deployment gets its pod, or its ReplicaSet records a FailedCreate (a refused pod).
-    await until(
-      'every Deployment to have a pod or a FailedCreate',
-      async () => {
-        const pods = await podsOf();
-        const events = (
-          await kubectlJson<{ items: Obj[] }>([
-            'get',
-            'events',
-            '-A',
-            '--field-selector',
-            'reason=FailedCreate',
-          ])
-        ).items;
-        return deployments.every(
-          (d) =>
-            pods.some((p) => p.metadata.namespace === d.namespace && p.metadata.labels?.app === d.name) ||
-            events.some(
-              (e) =>
-                e.involvedObject.namespace === d.namespace && e.involvedObject.name.startsWith(`${d.name}-`),
-            ),
-        );
-      },
-      240_000,
-      2000,
-    );
+    const podsOf = () => matrixPods(namespaces);
+    await waitForDeploymentPods(namespaces, deployments);
     // KWOK moves pods to Running; wait for that (readiness is compared, not required).
     await until(
       'pods to be Running',

@@ -4,20 +4,14 @@
 // pod the injector let through is compared with its prediction (proxy or not). Pods the API server
 // refused (an injector error under failurePolicy Fail) are counted apart: there is nothing to compare.
 //   DIFF_MATRIX=predict, run by scripts/test-linkerd.sh with the Linkerd suite.
-import { spawn } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { PredictReport } from '../../cli/predict';
-import {
-  ADMIN_KUBECONFIG,
-  deleteNamespaces,
-  kubectl,
-  kubectlJson,
-  ROOT,
-  until,
-} from '../tests/helpers/testbed';
+import { deleteNamespaces, kubectl, ROOT } from '../tests/helpers/testbed';
+import { meshwatchCli } from '../tests/helpers/cli';
 import { buildCases, caseManifest, namespaceManifests } from './cases';
+import { matrixPods, waitForDeploymentPods } from './live';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- raw API JSON */
 type Obj = any;
@@ -28,19 +22,7 @@ const namespaces = [...new Set(cases.map((c) => c.namespace))];
 const WORK = path.join(ROOT, 'test-results', 'differential-predict');
 const REPORT = process.env.DIFF_REPORT ?? path.join(WORK, 'report.json');
 
-function meshwatch(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = spawn('bash', [path.join(ROOT, 'bin', 'meshwatch'), ...args], {
-      cwd: WORK,
-      env: { ...process.env, KUBECONFIG: ADMIN_KUBECONFIG, NO_COLOR: '1' },
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
+const meshwatch = (args: string[]) => meshwatchCli(args, WORK);
 
 const hasProxy = (pod: Obj) =>
   [...(pod.spec?.containers ?? []), ...(pod.spec?.initContainers ?? [])].some(
@@ -78,37 +60,12 @@ describe('check -f predictions vs the real Linkerd proxy-injector', () => {
         allowFailure: true, // refused pods are counted below
       });
 
-    const podsOf = async () =>
-      (await kubectlJson<{ items: Obj[] }>(['get', 'pods', '-A', '-l', 'app'])).items.filter((p) =>
-        namespaces.includes(p.metadata.namespace),
-      );
-    const deployments = cases.filter((c) => c.kind === 'Deployment');
-    await until(
-      'a pod, or a FailedCreate, for every Deployment',
-      async () => {
-        const pods = await podsOf();
-        const failed = (
-          await kubectlJson<{ items: Obj[] }>([
-            'get',
-            'events',
-            '-A',
-            '--field-selector',
-            'reason=FailedCreate',
-          ])
-        ).items;
-        return deployments.every(
-          (d) =>
-            pods.some((p) => p.metadata.namespace === d.namespace && p.metadata.labels?.app === d.name) ||
-            failed.some(
-              (e) =>
-                e.involvedObject.namespace === d.namespace && e.involvedObject.name.startsWith(`${d.name}-`),
-            ),
-        );
-      },
-      240_000,
+    await waitForDeploymentPods(
+      namespaces,
+      cases.filter((c) => c.kind === 'Deployment'),
     );
 
-    const pods = await podsOf();
+    const pods = await matrixPods(namespaces);
     const rows = cases.map((c) => {
       const pod = pods.find((p) =>
         c.kind === 'Pod'
