@@ -23,7 +23,7 @@ import {
 } from '@/lib/mesh';
 import { audit } from './audit';
 import type { Clients } from './config';
-import type { AccessReviews } from './people/access-reviews';
+import { WORKLOAD_RESOURCE, type AccessReviews } from './people/access-reviews';
 import { guardCluster, namespaceCandidates, toGuardWorkload } from './guard';
 import { restartWorkload } from './restart';
 import { rolloutState } from './rollout';
@@ -282,21 +282,15 @@ export function startRun(cache: ClusterSource, opts: StartOptions): PlanRun {
   return structuredClone(run);
 }
 
-const RESOURCE: Record<PlanRunTarget['kind'], string> = {
-  Deployment: 'deployments',
-  StatefulSet: 'statefulsets',
-  DaemonSet: 'daemonsets',
-};
-
 /** Why this person may not stop the run: a workload kind in a namespace of it they may not restart. */
 async function cancelRefusal(run: PlanRun, who: string, reviews: AccessReviews): Promise<string | undefined> {
-  const pairs = new Map<string, { namespace: string; resource: string }>();
+  const pairs = new Map<string, { namespace: string; group: string; resource: string }>();
   for (const t of run.targets) {
-    const resource = RESOURCE[t.kind];
-    pairs.set(`${t.namespace}/${resource}`, { namespace: t.namespace, resource });
+    const { group, resource } = WORKLOAD_RESOURCE[t.kind]!;
+    pairs.set(`${t.namespace}/${resource}`, { namespace: t.namespace, group, resource });
   }
-  for (const { namespace, resource } of pairs.values()) {
-    const answer = await reviews.may({ verb: 'patch', group: 'apps', resource, namespace });
+  for (const { namespace, group, resource } of pairs.values()) {
+    const answer = await reviews.may({ verb: 'patch', group, resource, namespace });
     if (!answer.allowed)
       return `${who} may not stop this restart plan: it restarts ${resource} in ${namespace}, which ${who} may not patch.`;
   }

@@ -23,6 +23,15 @@ export interface AccessAnswer {
   reason?: string;
 }
 
+/** The resource a workload kind's changes patch, for access reviews. */
+export const WORKLOAD_RESOURCE: Record<string, { group: string; resource: string }> = {
+  Deployment: { group: 'apps', resource: 'deployments' },
+  StatefulSet: { group: 'apps', resource: 'statefulsets' },
+  DaemonSet: { group: 'apps', resource: 'daemonsets' },
+  CronJob: { group: 'batch', resource: 'cronjobs' },
+  Namespace: { group: '', resource: 'namespaces' },
+};
+
 export function accessCacheMs(env: Env = process.env): number {
   const seconds = Number(env.MESHWATCH_ACCESS_CACHE_SECONDS);
   return Math.min(60, Number.isFinite(seconds) && seconds >= 0 ? seconds : 60) * 1000;

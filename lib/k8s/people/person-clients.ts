@@ -64,7 +64,3 @@ export function personClients(token: string): Clients {
 export function dropPersonClients(key: string): void {
   store().byKey.delete(key);
 }
-
-export function heldPersonClients(): number {
-  return store().byKey.size;
-}

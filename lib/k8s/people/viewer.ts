@@ -10,7 +10,7 @@ import type { Clients } from '../config';
 import { CREDENTIAL_REFUSED } from '../errors';
 import type { ClusterSource } from '../source';
 import { clientsOf, clusterAnalysis, namespaceNotFound } from '../source-analysis';
-import { AccessReviews, personReviews } from './access-reviews';
+import { AccessReviews, personReviews, WORKLOAD_RESOURCE } from './access-reviews';
 import { endSessionById, openSession } from './sessions';
 import { forget, identify, reviewSelf } from './who';
 
@@ -146,15 +146,6 @@ export async function visibleNamespaces(
 export function seen<T extends { namespace: string }>(rows: T[], visible: ReadonlySet<string> | 'all'): T[] {
   return visible === 'all' ? rows : rows.filter((row) => visible.has(row.namespace));
 }
-
-/** The resource a workload kind's changes patch, for access reviews. */
-export const WORKLOAD_RESOURCE: Record<string, { group: string; resource: string }> = {
-  Deployment: { group: 'apps', resource: 'deployments' },
-  StatefulSet: { group: 'apps', resource: 'statefulsets' },
-  DaemonSet: { group: 'apps', resource: 'daemonsets' },
-  CronJob: { group: 'batch', resource: 'cronjobs' },
-  Namespace: { group: '', resource: 'namespaces' },
-};
 
 /**
  * Before a person's change (dry runs too): may they `patch` this object? A refusal names them and the
